@@ -1,28 +1,31 @@
-# shellcheck shell=bash
+# shellcheck shell=sh
 # Finds a JDK 21 or newer: JAVA_HOME first, then the java on PATH, then the JVMs installed under /usr/lib/jvm
 # (and /Library/Java/JavaVirtualMachines on macOS). Sets JAVA_HOME and puts its java first on PATH.
-# Source it, then call orderflow_find_jdk; it prints why and returns 1 when there is none.
+# POSIX sh, so that ./mvnw can use it too. Source it, then call orderflow_find_jdk; it says why and returns 1 when
+# there is none.
 
 orderflow_java_major() {
   # The major version of the java binary $1, e.g. 21; empty when it does not run.
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1 | cut -d. -f1
 }
 
+orderflow_is_jdk21() {
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+  _orderflow_major=$(orderflow_java_major "$1/bin/java")
+  [ -n "$_orderflow_major" ] && [ "$_orderflow_major" -ge 21 ]
+}
+
 orderflow_find_jdk() {
-  local candidates=() home major
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  _orderflow_path_java=""
   if command -v java >/dev/null 2>&1; then
-    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+    _orderflow_path_java=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
   fi
-  for home in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
-    [ -d "$home" ] && candidates+=("$home")
-  done
-  for home in "${candidates[@]}"; do
-    [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
-    major=$(orderflow_java_major "$home/bin/java")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      export JAVA_HOME="$home"
-      export PATH="$home/bin:$PATH"
+  for _orderflow_home in "${JAVA_HOME:-}" "$_orderflow_path_java" /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -n "$_orderflow_home" ] || continue
+    if orderflow_is_jdk21 "$_orderflow_home"; then
+      JAVA_HOME="$_orderflow_home"
+      PATH="$_orderflow_home/bin:$PATH"
+      export JAVA_HOME PATH
       return 0
     fi
   done
