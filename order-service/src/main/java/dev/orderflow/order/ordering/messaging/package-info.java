@@ -1,0 +1,2 @@
+/** What orders hear from Kafka: the outcome of their payment. */
+package dev.orderflow.order.ordering.messaging;

@@ -1,0 +1,2 @@
+/** The HTTP API of orders. */
+package dev.orderflow.order.ordering.web;

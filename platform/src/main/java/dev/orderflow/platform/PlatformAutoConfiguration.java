@@ -1,0 +1,72 @@
+package dev.orderflow.platform;
+
+import dev.orderflow.platform.inbox.ProcessedEvents;
+import dev.orderflow.platform.kafka.KafkaConfiguration;
+import dev.orderflow.platform.outbox.Outbox;
+import dev.orderflow.platform.outbox.OutboxRelay;
+import dev.orderflow.platform.web.ProblemDetailsAdvice;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.Location;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the platform into a service: outbox and relay, processed-events guard, Kafka errors, problem+json. */
+@AutoConfiguration(
+        before = KafkaAutoConfiguration.class,
+        after = {JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
+@EnableConfigurationProperties(PlatformProperties.class)
+@Import({KafkaConfiguration.class, ProblemDetailsAdvice.class})
+public class PlatformAutoConfiguration {
+
+    /** The platform's own tables (outbox, processed events) migrate with the service's, in its schema. */
+    static final String MIGRATIONS = "classpath:db/platform";
+
+    @Bean
+    FlywayConfigurationCustomizer platformMigrations() {
+        return configuration -> {
+            List<String> locations = new ArrayList<>();
+            for (Location location : configuration.getLocations()) {
+                locations.add(location.getDescriptor());
+            }
+            locations.add(MIGRATIONS);
+            // The platform's migrations are numbered 0.x; one added later is applied out of order.
+            configuration.locations(locations.toArray(String[]::new)).outOfOrder(true);
+        };
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            KafkaTemplate<Object, Object> kafka,
+            PlatformProperties properties) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, properties.outbox());
+    }
+
+    @Bean
+    Outbox outbox(
+            JdbcClient jdbc,
+            OutboxRelay relay,
+            PlatformProperties properties,
+            @Value("${spring.application.name:orderflow}") String applicationName) {
+        String source = properties.source() != null ? properties.source() : "/" + applicationName;
+        return new Outbox(jdbc, relay, source);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return new ProcessedEvents(jdbc, new TransactionTemplate(transactions));
+    }
+}

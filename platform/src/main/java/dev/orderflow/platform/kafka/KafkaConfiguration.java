@@ -1,0 +1,89 @@
+package dev.orderflow.platform.kafka;
+
+import dev.orderflow.events.EventDeserializer;
+import dev.orderflow.events.EventSerializer;
+import dev.orderflow.events.Topics;
+import dev.orderflow.platform.PlatformProperties;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * How every service talks to Kafka. Values are events typed by their {@code ce_type} header; a record that cannot be
+ * read, or whose processing keeps failing, is retried a bounded number of times with backoff and then published, with
+ * the failure in its headers, to {@code <topic>-dlt}, and the consumer goes on. Offsets are committed after the
+ * listener returns, that is after its database transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfiguration {
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer eventDeserialization() {
+        return factory -> {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            DefaultKafkaConsumerFactory events = factory;
+            events.setKeyDeserializer(new StringDeserializer());
+            events.setValueDeserializer(new ErrorHandlingDeserializer<>(new EventDeserializer()));
+            if (!events.getConfigurationProperties().containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
+                // A service that starts after events were published still processes them.
+                events.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+            }
+        };
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer eventSerialization() {
+        return factory -> {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            DefaultKafkaProducerFactory events = factory;
+            events.setKeySerializer(new StringSerializer());
+            events.setValueSerializer(new EventSerializer());
+            events.updateConfigs(
+                    Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        };
+    }
+
+    @Bean
+    CommonErrorHandler deadLetterErrorHandler(KafkaTemplate<Object, Object> kafka, PlatformProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                kafka, (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        PlatformProperties.Kafka settings = properties.kafka();
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(settings.retries());
+        backOff.setInitialInterval(settings.retryInterval().toMillis());
+        backOff.setMultiplier(2.0);
+        return new DefaultErrorHandler(recoverer, backOff);
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
+    /** Every topic and its dead-letter topic, created if missing, with the same partitions. */
+    @Bean
+    KafkaAdmin.NewTopics orderflowTopics(PlatformProperties properties) {
+        int partitions = properties.kafka().partitions();
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
+                .flatMap(topic -> java.util.stream.Stream.of(topic, Topics.deadLetter(topic)))
+                .map(topic -> TopicBuilder.name(topic).partitions(partitions).build())
+                .toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,226 @@
+package dev.orderflow.platform.outbox;
+
+import dev.orderflow.events.KafkaCloudEvents;
+import dev.orderflow.platform.PlatformProperties;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes committed outbox rows to Kafka, in id order, and deletes each row once the broker has acknowledged it
+ * (idempotent producer, {@code acks=all}). It runs on one thread, woken right after every commit that wrote to the
+ * outbox and, to pick up what a crash or another instance left, every poll interval.
+ *
+ * <p>Only one relay per schema publishes at a time: each batch runs in a transaction that first takes a PostgreSQL
+ * advisory lock, so several instances of a service still publish one customer's events in commit order. A failure
+ * leaves the unacknowledged rows in place, to be sent again: delivery is at least once, and consumers recognise a
+ * repeat by its {@code ce_id}.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaTemplate<Object, Object> kafka;
+    private final PlatformProperties.Outbox settings;
+    private final Semaphore wakeUps = new Semaphore(0);
+
+    private volatile boolean running;
+    private volatile Thread worker;
+
+    public OutboxRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            KafkaTemplate<Object, Object> kafka,
+            PlatformProperties.Outbox settings) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.settings = settings;
+    }
+
+    /** Asks the relay to look for new rows now; cheap, and safe to call from any thread. */
+    public void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    /**
+     * Publishes what is in the outbox now, in batches, until it is empty or a batch fails.
+     *
+     * @return how many events were published
+     */
+    public int publishPending() {
+        int total = 0;
+        int published;
+        do {
+            published = publishBatch();
+            total += published;
+        } while (published == settings.batchSize());
+        return total;
+    }
+
+    /** How many events wait to be published. */
+    public long pending() {
+        return jdbc.sql("select count(*) from outbox").query(Long.class).single();
+    }
+
+    private int publishBatch() {
+        Integer published = transactions.execute(status -> {
+            boolean leader = jdbc.sql(
+                            "select pg_try_advisory_xact_lock(hashtext('orderflow.outbox.' || current_schema()))")
+                    .query(Boolean.class)
+                    .single();
+            if (!leader) {
+                return 0;
+            }
+            List<Row> rows = jdbc.sql("""
+                            select id, event_id, topic, record_key, event_type, source, subject, occurred_at, payload
+                            from outbox order by id limit :limit
+                            """)
+                    .param("limit", settings.batchSize())
+                    .query(OutboxRelay::row)
+                    .list();
+            List<Long> acknowledged = send(rows);
+            if (!acknowledged.isEmpty()) {
+                jdbc.sql("delete from outbox where id = any(:ids)")
+                        .param("ids", acknowledged.toArray(Long[]::new))
+                        .update();
+            }
+            return acknowledged.size();
+        });
+        return published == null ? 0 : published;
+    }
+
+    /** Sends the rows and returns the ids of those acknowledged, stopping at the first that was not. */
+    private List<Long> send(List<Row> rows) {
+        List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            sends.add(kafka.send(row.toRecord()));
+        }
+        List<Long> acknowledged = new ArrayList<>(rows.size());
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(rows.get(i).id());
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn(
+                        "Outbox: publishing {} {} to {} failed, {} of {} rows published; will retry: {}",
+                        rows.get(i).type(),
+                        rows.get(i).eventId(),
+                        rows.get(i).topic(),
+                        acknowledged.size(),
+                        rows.size(),
+                        e.getCause() != null ? e.getCause().toString() : e.toString());
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
+    private void loop() {
+        while (running) {
+            boolean failed = false;
+            try {
+                publishPending();
+            } catch (RuntimeException e) {
+                failed = true;
+                log.warn("Outbox: relay failed, will retry: {}", e.toString());
+            }
+            try {
+                long wait = (failed ? settings.retryBackoff() : settings.pollInterval()).toMillis();
+                if (wakeUps.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            wakeUp();
+            try {
+                thread.join(settings.sendTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the listeners and web server, so that what they wrote last still goes out. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    private static Row row(ResultSet rs, int rowNum) throws SQLException {
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("event_id"),
+                rs.getString("topic"),
+                rs.getString("record_key"),
+                rs.getString("event_type"),
+                rs.getString("source"),
+                rs.getString("subject"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getBytes("payload"));
+    }
+
+    private record Row(
+            long id,
+            String eventId,
+            String topic,
+            String key,
+            String type,
+            String source,
+            String subject,
+            java.time.Instant time,
+            byte[] payload) {
+
+        ProducerRecord<Object, Object> toRecord() {
+            ProducerRecord<String, byte[]> record =
+                    KafkaCloudEvents.toRecord(topic, key, eventId, source, type, time, subject, payload);
+            return new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers());
+        }
+    }
+}

