@@ -9,9 +9,22 @@ orderflow_java_major() {
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1 | cut -d. -f1
 }
 
+orderflow_home_major() {
+  # The major version of the JDK at $1: from its release file (no JVM start-up), else from running its java.
+  _orderflow_release=""
+  if [ -f "$1/release" ]; then
+    _orderflow_release=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n1)
+  fi
+  if [ -n "$_orderflow_release" ] && [ "$_orderflow_release" != 1 ]; then
+    echo "$_orderflow_release"
+  else
+    orderflow_java_major "$1/bin/java"
+  fi
+}
+
 orderflow_is_jdk21() {
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
-  _orderflow_major=$(orderflow_java_major "$1/bin/java")
+  _orderflow_major=$(orderflow_home_major "$1")
   [ -n "$_orderflow_major" ] && [ "$_orderflow_major" -ge 21 ]
 }
 
