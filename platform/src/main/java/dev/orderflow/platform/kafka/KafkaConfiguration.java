@@ -4,17 +4,20 @@ import dev.orderflow.events.EventDeserializer;
 import dev.orderflow.events.EventSerializer;
 import dev.orderflow.events.Topics;
 import dev.orderflow.platform.PlatformProperties;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -34,6 +37,9 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
+
+    /** The dead-letter header with the root cause of the failure, as {@code class: message}. */
+    public static final String ROOT_CAUSE_HEADER = "orderflow_dlt-root-cause";
 
     @Bean
     DefaultKafkaConsumerFactoryCustomizer eventDeserialization() {
@@ -65,6 +71,13 @@ public class KafkaConfiguration {
     CommonErrorHandler deadLetterErrorHandler(KafkaTemplate<Object, Object> kafka, PlatformProperties properties) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 kafka, (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        // spring-kafka's kafka_dlt-exception-* headers name the outermost exception ("failed to deserialize");
+        // the root cause says what is actually wrong with the record.
+        recoverer.addHeadersFunction((record, failure) -> {
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+            return new RecordHeaders()
+                    .add(ROOT_CAUSE_HEADER, String.valueOf(cause).getBytes(StandardCharsets.UTF_8));
+        });
         PlatformProperties.Kafka settings = properties.kafka();
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(settings.retries());
         backOff.setInitialInterval(settings.retryInterval().toMillis());

@@ -110,12 +110,17 @@ public class OutboxRelay implements SmartLifecycle {
     /** Sends the rows and returns the ids of those acknowledged, stopping at the first that was not. */
     private List<Long> send(List<Row> rows) {
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            sends.add(kafka.send(row.toRecord()));
+        try {
+            for (Row row : rows) {
+                sends.add(kafka.send(row.toRecord()));
+            }
+        } catch (RuntimeException e) {
+            // e.g. no broker answered within max.block.ms; what was handed over may still be acknowledged
+            sends.add(CompletableFuture.failedFuture(e));
         }
         List<Long> acknowledged = new ArrayList<>(rows.size());
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acknowledged.add(rows.get(i).id());
