@@ -1,0 +1,2 @@
+/** The HTTP API of accounts, and the 404 for an unknown account wherever it is asked for. */
+package dev.orderflow.billing.accounts.web;

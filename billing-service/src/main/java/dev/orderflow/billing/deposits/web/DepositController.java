@@ -1,0 +1,36 @@
+package dev.orderflow.billing.deposits.web;
+
+import dev.orderflow.billing.accounts.Account;
+import dev.orderflow.billing.deposits.DepositManagement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class DepositController {
+
+    private final DepositManagement deposits;
+
+    DepositController(DepositManagement deposits) {
+        this.deposits = deposits;
+    }
+
+    /**
+     * Requests a deposit: 202, because the balance changes when billing's consumer applies the DepositRequested that
+     * this publishes, and DepositAccepted tells when it did.
+     */
+    @PostMapping("/accounts/{customerId}/deposits")
+    ResponseEntity<DepositView> deposit(
+            @PathVariable
+                    @Size(max = Account.CUSTOMER_ID_MAX_LENGTH)
+                    @Pattern(regexp = Account.CUSTOMER_ID_PATTERN, message = Account.CUSTOMER_ID_MESSAGE)
+                    String customerId,
+            @Valid @RequestBody DepositRequest request) {
+        return ResponseEntity.accepted().body(DepositView.requested(deposits.request(customerId, request.amount())));
+    }
+}

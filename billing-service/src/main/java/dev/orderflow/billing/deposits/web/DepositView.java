@@ -1,0 +1,14 @@
+package dev.orderflow.billing.deposits.web;
+
+import dev.orderflow.events.DepositRequested;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** A deposit as the API shows it. */
+record DepositView(UUID depositId, String customerId, BigDecimal amount, String currency, String status) {
+
+    static DepositView requested(DepositRequested deposit) {
+        return new DepositView(
+                deposit.depositId(), deposit.customerId(), deposit.amount(), deposit.currency(), "REQUESTED");
+    }
+}

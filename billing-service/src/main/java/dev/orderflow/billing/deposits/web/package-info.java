@@ -1,0 +1,2 @@
+/** The HTTP API of deposits. */
+package dev.orderflow.billing.deposits.web;

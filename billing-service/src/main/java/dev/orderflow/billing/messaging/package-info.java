@@ -1,0 +1,5 @@
+/**
+ * What billing hears from Kafka: the one consumer of the {@code billing} topic, which hands OrderCreated to charging
+ * and DepositRequested to deposits, each event once.
+ */
+package dev.orderflow.billing.messaging;

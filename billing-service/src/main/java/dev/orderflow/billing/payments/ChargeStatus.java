@@ -1,0 +1,7 @@
+package dev.orderflow.billing.payments;
+
+/** How a charge ended. */
+public enum ChargeStatus {
+    PAID,
+    FAILED
+}

@@ -1,0 +1,74 @@
+package dev.orderflow.billing.payments.web;
+
+import dev.orderflow.billing.payments.Billing;
+import dev.orderflow.billing.payments.Charge;
+import dev.orderflow.billing.payments.ChargeOutcome;
+import dev.orderflow.events.PaymentFailed;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PaymentController {
+
+    /** The reason of a 409 when the orderId was charged before for a different customer, amount or currency. */
+    static final String ORDER_ALREADY_CHARGED = "ORDER_ALREADY_CHARGED";
+
+    private final Billing billing;
+
+    PaymentController(Billing billing) {
+        this.billing = billing;
+    }
+
+    /**
+     * Charges an order synchronously, the HTTP-only interaction style. Idempotent per orderId: a retry answers with
+     * the first outcome, status code included, and never charges again. 200 when paid; 402 when the balance is too
+     * low; 409 when there is no account, or the orderId was charged for a different request.
+     */
+    @PostMapping("/payments")
+    ResponseEntity<?> pay(@Valid @RequestBody PaymentRequest request) {
+        Charge charge = request.toCharge();
+        ChargeOutcome outcome = billing.charge(charge);
+        if (!outcome.answers(charge)) {
+            return problem(
+                    HttpStatus.CONFLICT,
+                    "Order already charged",
+                    "Order " + charge.orderId() + " was charged before for a different customer or amount",
+                    ORDER_ALREADY_CHARGED,
+                    outcome);
+        }
+        if (outcome.paid()) {
+            return ResponseEntity.ok()
+                    .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
+                    .body(PaymentView.of(outcome));
+        }
+        return PaymentFailed.INSUFFICIENT_FUNDS.equals(outcome.reason())
+                ? problem(
+                        HttpStatus.PAYMENT_REQUIRED,
+                        "Insufficient funds",
+                        "The balance of customer '" + charge.customerId() + "' does not cover " + charge.amount(),
+                        outcome.reason(),
+                        outcome)
+                : problem(
+                        HttpStatus.CONFLICT,
+                        "Payment failed",
+                        "Order " + charge.orderId() + " cannot be charged: " + outcome.reason(),
+                        outcome.reason(),
+                        outcome);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(
+            HttpStatus status, String title, String detail, String reason, ChargeOutcome outcome) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("reason", reason);
+        problem.setProperty("orderId", outcome.charge().orderId());
+        return ResponseEntity.status(status)
+                .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
+                .body(problem);
+    }
+}
