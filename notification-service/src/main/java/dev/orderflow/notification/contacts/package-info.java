@@ -1,0 +1,2 @@
+/** Customers' contact addresses: where their e-mails go. */
+package dev.orderflow.notification.contacts;

@@ -1,0 +1,2 @@
+/** The HTTP API of contacts. */
+package dev.orderflow.notification.contacts.web;

@@ -1,0 +1,77 @@
+package dev.orderflow.notification.notifying;
+
+import dev.orderflow.notification.contacts.CustomerContacts;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The use cases of notifications: tell a customer about an event or directly, and read what they were told. A
+ * notification is e-mailed (channel EMAIL) when a mail server is configured and the customer has an address; the
+ * {@link EmailDispatcher} sends it after the commit. Otherwise it is only stored (channel STORED).
+ */
+@Service
+public class NotificationManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationManagement.class);
+
+    private final Notifications notifications;
+    private final CustomerContacts contacts;
+    private final EmailDispatcher emails;
+    private final TransactionTemplate transactions;
+
+    NotificationManagement(
+            Notifications notifications,
+            CustomerContacts contacts,
+            EmailDispatcher emails,
+            PlatformTransactionManager transactions) {
+        this.notifications = notifications;
+        this.contacts = contacts;
+        this.emails = emails;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Stores the notification of an event, once per event id. Runs in the caller's transaction (the idempotent-consumer
+     * guard's); the unique event id is the backstop should the same event reach here twice.
+     *
+     * @return whether a notification was stored
+     */
+    public boolean notifyOf(String eventId, String customerId, NotificationType type, String message) {
+        boolean stored = store(Notification.create(customerId, type, message, eventId, emailable(customerId)));
+        if (!stored) {
+            log.info("Event {} already has its notification; ignoring it", eventId);
+        }
+        return stored;
+    }
+
+    /** Stores, and e-mails when possible, a notification that reports no event. */
+    public Notification notifyDirectly(String customerId, String message) {
+        return transactions.execute(status -> {
+            Notification notification =
+                    Notification.create(customerId, NotificationType.DIRECT, message, null, emailable(customerId));
+            store(notification);
+            return notification;
+        });
+    }
+
+    /** A customer's notifications, oldest first. */
+    public List<Notification> findByCustomer(String customerId) {
+        return notifications.findByCustomer(customerId);
+    }
+
+    private boolean emailable(String customerId) {
+        return emails.enabled() && contacts.emailOf(customerId).isPresent();
+    }
+
+    private boolean store(Notification notification) {
+        boolean stored = notifications.insert(notification);
+        if (stored && notification.emailStatus() == EmailStatus.PENDING) {
+            emails.wakeUpAfterCommit();
+        }
+        return stored;
+    }
+}

@@ -1,0 +1,2 @@
+/** Notifications: what customers are told about their payments, stored always and e-mailed when possible. */
+package dev.orderflow.notification.notifying;

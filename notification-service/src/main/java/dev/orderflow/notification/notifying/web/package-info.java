@@ -1,0 +1,2 @@
+/** The HTTP API of notifications. */
+package dev.orderflow.notification.notifying.web;

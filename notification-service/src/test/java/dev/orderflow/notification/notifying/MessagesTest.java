@@ -1,0 +1,65 @@
+package dev.orderflow.notification.notifying;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderflow.events.DepositAccepted;
+import dev.orderflow.events.OrderPaid;
+import dev.orderflow.events.PaymentFailed;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+    private static final UUID ORDER = UUID.fromString("0b6a2c1e-5f3d-4e7a-9c8b-1d2e3f4a5b6c");
+
+    @Test
+    void tellsTheAmountAndTheNewBalanceOfADeposit() {
+        DepositAccepted deposit =
+                new DepositAccepted(UUID.randomUUID(), "alice", new BigDecimal("100"), new BigDecimal("100.00"), "USD");
+
+        assertThat(Messages.of(deposit))
+                .isEqualTo("Your deposit of 100.00 USD was accepted. Your balance is 100.00 USD.");
+    }
+
+    @Test
+    void tellsTheOrderTheAmountAndTheNewBalanceOfAPayment() {
+        OrderPaid paid = new OrderPaid(ORDER, "alice", new BigDecimal("7.00"), new BigDecimal("93.00"), "USD");
+
+        assertThat(Messages.of(paid))
+                .isEqualTo(
+                        "Your order 0b6a2c1e-5f3d-4e7a-9c8b-1d2e3f4a5b6c was paid: 7.00 USD. Your balance is 93.00 USD.");
+    }
+
+    @Test
+    void tellsWhyAPaymentFailedInWords() {
+        PaymentFailed failed =
+                new PaymentFailed(ORDER, "alice", new BigDecimal("7.00"), PaymentFailed.INSUFFICIENT_FUNDS, "USD");
+
+        assertThat(Messages.of(failed))
+                .isEqualTo(
+                        "Your order 0b6a2c1e-5f3d-4e7a-9c8b-1d2e3f4a5b6c could not be paid: insufficient funds (7.00 USD).");
+    }
+
+    @Test
+    void tellsAMissingAccountInWords() {
+        PaymentFailed failed =
+                new PaymentFailed(ORDER, "alice", new BigDecimal("7.00"), PaymentFailed.ACCOUNT_NOT_FOUND, "USD");
+
+        assertThat(Messages.of(failed)).contains("could not be paid: no account was found for you (7.00 USD).");
+    }
+
+    @Test
+    void showsAReasonItDoesNotKnowAsItCame() {
+        PaymentFailed failed = new PaymentFailed(ORDER, "alice", new BigDecimal("7.00"), "CARD_EXPIRED", "USD");
+
+        assertThat(Messages.of(failed)).endsWith("could not be paid: CARD_EXPIRED (7.00 USD).");
+    }
+
+    @Test
+    void leavesOutACurrencyTheEventDoesNotName() {
+        OrderPaid paid = new OrderPaid(ORDER, "alice", new BigDecimal("7.5"), new BigDecimal("1E+2"), null);
+
+        assertThat(Messages.of(paid)).endsWith("was paid: 7.50. Your balance is 100.00.");
+    }
+}
