@@ -1,0 +1,2 @@
+/** push-service: keeps customers' device tokens and pushes every order's payment outcome to each of them. */
+package dev.orderflow.push;

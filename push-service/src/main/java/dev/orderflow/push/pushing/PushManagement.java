@@ -1,0 +1,48 @@
+package dev.orderflow.push.pushing;
+
+import dev.orderflow.push.tokens.PushTokens;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * The use cases of pushes: record one push per device of the customer for an event, and list what was sent. The
+ * {@link PushDispatcher} sends what is recorded, after the commit.
+ */
+@Service
+public class PushManagement {
+
+    private final PushNotifications pushes;
+    private final PushTokens tokens;
+    private final PushDispatcher dispatcher;
+
+    PushManagement(PushNotifications pushes, PushTokens tokens, PushDispatcher dispatcher) {
+        this.pushes = pushes;
+        this.tokens = tokens;
+        this.dispatcher = dispatcher;
+    }
+
+    /**
+     * Records a push of the message to each of the customer's tokens, once per (event, token). Runs in the caller's
+     * transaction (the idempotent-consumer guard's); the unique (event, token) is the backstop should the same event
+     * reach here twice.
+     *
+     * @return how many pushes were recorded
+     */
+    public int pushToDevices(String eventId, String customerId, String eventType, String message) {
+        int recorded = 0;
+        for (String token : tokens.tokensOf(customerId)) {
+            if (pushes.insert(Push.pending(eventId, token, customerId, eventType, message))) {
+                recorded++;
+            }
+        }
+        if (recorded > 0) {
+            dispatcher.wakeUpAfterCommit();
+        }
+        return recorded;
+    }
+
+    /** The pushes sent to a customer, oldest first. */
+    public List<Push> sentTo(String customerId) {
+        return pushes.findSentByCustomer(customerId);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.orderflow.push.pushing.web;
+
+import dev.orderflow.push.pushing.PushManagement;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PushNotificationController {
+
+    private final PushManagement pushes;
+
+    PushNotificationController(PushManagement pushes) {
+        this.pushes = pushes;
+    }
+
+    /** The pushes sent to a customer's devices, oldest first. */
+    @GetMapping("/push-notifications")
+    List<PushView> pushes(@RequestParam @NotBlank @Size(max = 64) String customerId) {
+        return pushes.sentTo(customerId).stream().map(PushView::of).toList();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.orderflow.push.pushing.web;
+
+import dev.orderflow.push.pushing.Push;
+import java.time.Instant;
+
+/** A sent push as the API shows it. */
+record PushView(String token, String message, String eventType, Instant sentAt) {
+
+    static PushView of(Push push) {
+        return new PushView(push.token(), push.message(), push.eventType(), push.sentAt());
+    }
+}

@@ -1,0 +1,2 @@
+/** The HTTP API of pushes. */
+package dev.orderflow.push.pushing.web;

@@ -1,0 +1,2 @@
+/** Device tokens: which devices of which customer receive pushes. */
+package dev.orderflow.push.tokens;

@@ -1,0 +1,2 @@
+/** The HTTP API of device tokens. */
+package dev.orderflow.push.tokens.web;

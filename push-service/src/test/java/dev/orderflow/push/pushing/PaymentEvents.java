@@ -1,0 +1,27 @@
+package dev.orderflow.push.pushing;
+
+import dev.orderflow.events.DepositAccepted;
+import dev.orderflow.events.OrderPaid;
+import dev.orderflow.events.PaymentFailed;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** Payment events as billing-service publishes them, for tests. */
+final class PaymentEvents {
+
+    private PaymentEvents() {}
+
+    static DepositAccepted depositAccepted(String customerId) {
+        return new DepositAccepted(
+                UUID.randomUUID(), customerId, new BigDecimal("100.00"), new BigDecimal("100.00"), "USD");
+    }
+
+    static OrderPaid orderPaid(String customerId) {
+        return new OrderPaid(UUID.randomUUID(), customerId, new BigDecimal("7.00"), new BigDecimal("93.00"), "USD");
+    }
+
+    static PaymentFailed paymentFailed(String customerId) {
+        return new PaymentFailed(
+                UUID.randomUUID(), customerId, new BigDecimal("7.00"), PaymentFailed.INSUFFICIENT_FUNDS, "USD");
+    }
+}

@@ -1,0 +1,283 @@
+package dev.orderflow.push.pushing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import dev.orderflow.events.CloudEvent;
+import dev.orderflow.events.KafkaCloudEvents;
+import dev.orderflow.events.OrderPaid;
+import dev.orderflow.events.PaymentEvent;
+import dev.orderflow.events.PaymentFailed;
+import dev.orderflow.events.Topics;
+import dev.orderflow.platform.inbox.ProcessedEvents;
+import dev.orderflow.testsupport.IntegrationTest;
+import dev.orderflow.testsupport.KafkaTestClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * push-service against the real broker and PostgreSQL, with the default sender that logs each push: every OrderPaid
+ * and PaymentFailed becomes one push per device token of the customer, however often it is delivered.
+ */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class PushesIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final KafkaTestClient kafka = new KafkaTestClient();
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    PushNotifications pushes;
+
+    @Autowired
+    ProcessedEvents processedEvents;
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    @Test
+    void pushesAnOrderPaidToEachDeviceOfTheCustomer(CapturedOutput output) {
+        String customer = "customer-" + UUID.randomUUID();
+        String phone = token("phone");
+        String tablet = token("tablet");
+        register(customer, phone);
+        register(customer, tablet);
+        OrderPaid paid = PaymentEvents.orderPaid(customer);
+        String message = "Your order " + paid.orderId() + " was paid: 7.00 USD. Your balance is 93.00 USD.";
+
+        kafka.publish(paid);
+
+        awaitLogLine(output, phone, message);
+        awaitLogLine(output, tablet, message);
+        assertThat(sentTo(customer))
+                .extracting(p -> p.get("token"), p -> p.get("message"), p -> p.get("eventType"))
+                .containsExactlyInAnyOrder(tuple(phone, message, "OrderPaid"), tuple(tablet, message, "OrderPaid"));
+        assertThat(sentTo(customer)).allSatisfy(p -> assertThat(p.get("sentAt")).isNotNull());
+    }
+
+    @Test
+    void pushesAPaymentFailedToEachDeviceOfTheCustomer(CapturedOutput output) {
+        String customer = "customer-" + UUID.randomUUID();
+        String phone = token("phone");
+        register(customer, phone);
+        PaymentFailed failed = PaymentEvents.paymentFailed(customer);
+        String message = "Your order " + failed.orderId() + " could not be paid: insufficient funds (7.00 USD).";
+
+        kafka.publish(failed);
+
+        awaitLogLine(output, phone, message);
+        assertThat(sentTo(customer)).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("token", phone)
+                .containsEntry("message", message)
+                .containsEntry("eventType", "PaymentFailed"));
+    }
+
+    @Test
+    void aRedeliveredEventIsPushedOncePerDevice(CapturedOutput output) {
+        String customer = "customer-" + UUID.randomUUID();
+        String phone = token("phone");
+        String tablet = token("tablet");
+        register(customer, phone);
+        register(customer, tablet);
+        OrderPaid paid = PaymentEvents.orderPaid(customer);
+        CloudEvent event = kafka.publish(paid);
+        kafka.publish(event);
+        kafka.publish(event);
+
+        awaitProcessedAfterEverythingBefore(output, customer, phone);
+
+        String message = "Your order " + paid.orderId() + " was paid: 7.00 USD. Your balance is 93.00 USD.";
+        assertThat(logLines(output, phone, message)).isEqualTo(1);
+        assertThat(logLines(output, tablet, message)).isEqualTo(1);
+        assertThat(pushes.findByEventId(event.id())).extracting(Push::token).containsExactlyInAnyOrder(phone, tablet);
+    }
+
+    @Test
+    void depositsAreNotPushed(CapturedOutput output) {
+        String customer = "customer-" + UUID.randomUUID();
+        String phone = token("phone");
+        register(customer, phone);
+        CloudEvent deposit = kafka.publish(PaymentEvents.depositAccepted(customer));
+
+        awaitProcessedAfterEverythingBefore(output, customer, phone);
+
+        assertThat(pushes.findByEventId(deposit.id())).isEmpty();
+        assertThat(sentTo(customer)).extracting(p -> p.get("eventType")).containsExactly("PaymentFailed");
+        assertThat(output.getOut()).doesNotContain("deposit");
+    }
+
+    @Test
+    void aTokenMovesToTheCustomerWhoRegisteredItLast(CapturedOutput output) {
+        String alice = "alice-" + UUID.randomUUID();
+        String bob = "bob-" + UUID.randomUUID();
+        String phone = token("phone");
+        register(alice, phone);
+        register(bob, phone);
+
+        CloudEvent forAlice = kafka.publish(PaymentEvents.orderPaid(alice));
+        OrderPaid forBob = PaymentEvents.orderPaid(bob);
+        kafka.publish(forBob);
+
+        awaitLogLine(
+                output, phone, "Your order " + forBob.orderId() + " was paid: 7.00 USD. Your balance is 93.00 USD.");
+        await().atMost(TIMEOUT).until(() -> processedEvents.contains(forAlice.id()));
+        assertThat(pushes.findByEventId(forAlice.id())).isEmpty();
+        assertThat(sentTo(alice)).isEmpty();
+        assertThat(sentTo(bob)).extracting(p -> p.get("token")).containsExactly(phone);
+    }
+
+    @Test
+    void aRemovedTokenGetsNoMorePushes(CapturedOutput output) {
+        String customer = "customer-" + UUID.randomUUID();
+        String phone = token("phone");
+        String tablet = token("tablet");
+        register(customer, phone);
+        register(customer, tablet);
+
+        remove(customer, phone);
+        remove(customer, phone);
+        remove(customer, token("never-registered"));
+        OrderPaid paid = PaymentEvents.orderPaid(customer);
+        CloudEvent event = kafka.publish(paid);
+
+        awaitLogLine(
+                output, tablet, "Your order " + paid.orderId() + " was paid: 7.00 USD. Your balance is 93.00 USD.");
+        assertThat(pushes.findByEventId(event.id())).extracting(Push::token).containsExactly(tablet);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStillProcessed(CapturedOutput output) {
+        String customer = "customer-" + UUID.randomUUID();
+        String phone = token("phone");
+        register(customer, phone);
+        kafka.publishGarbage(
+                PaymentEvent.TOPIC,
+                customer,
+                "dev.orderflow.PaymentFailed.v1",
+                "{not json".getBytes(StandardCharsets.UTF_8));
+        OrderPaid next = PaymentEvents.orderPaid(customer);
+        kafka.publish(next);
+
+        ConsumerRecord<String, byte[]> dead =
+                kafka.awaitRecord(Topics.deadLetter(PaymentEvent.TOPIC), r -> customer.equals(r.key()));
+
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(KafkaCloudEvents.headersAsText(dead.headers()))
+                .containsEntry("kafka_dlt-original-topic", PaymentEvent.TOPIC)
+                .containsEntry("ce_type", "dev.orderflow.PaymentFailed.v1")
+                .containsKey("kafka_dlt-exception-message")
+                .hasEntrySatisfying(
+                        "orderflow_dlt-root-cause", cause -> assertThat(cause).contains("StreamReadException"));
+        awaitLogLine(output, phone, "Your order " + next.orderId() + " was paid: 7.00 USD. Your balance is 93.00 USD.");
+    }
+
+    @Test
+    void rejectsInvalidRequestsWithFieldErrors() {
+        expectFieldError(http.put().uri("/customers/{c}/push-tokens/{t}", "bob", "not a token!"), "token");
+        expectFieldError(
+                http.put().uri("/customers/{c}/push-tokens/{t}", "b".repeat(65), token("phone")), "customerId");
+        expectFieldError(http.put().uri("/customers/{c}/push-tokens/{t}", "bob", "t".repeat(513)), "token");
+        expectFieldError(http.get().uri("/push-notifications?customerId={c}", " "), "customerId");
+        http.get()
+                .uri("/push-notifications")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /**
+     * Publishes a PaymentFailed on the customer's key and waits until it is pushed: the customer's records are one
+     * partition, in order, so everything published before it has been processed too.
+     */
+    private void awaitProcessedAfterEverythingBefore(CapturedOutput output, String customer, String token) {
+        PaymentFailed marker = PaymentEvents.paymentFailed(customer);
+        kafka.publish(marker);
+        awaitLogLine(
+                output, token, "Your order " + marker.orderId() + " could not be paid: insufficient funds (7.00 USD).");
+    }
+
+    private static String token(String device) {
+        return device + "-" + UUID.randomUUID() + ":APA91b";
+    }
+
+    private static String logLine(String token, String message) {
+        return "send notification to mobile app with token: " + token + " and message: " + message;
+    }
+
+    /** How many log lines say exactly this push was sent. */
+    private static long logLines(CapturedOutput output, String token, String message) {
+        String line = logLine(token, message);
+        return output.getOut().lines().filter(l -> l.endsWith(" : " + line)).count();
+    }
+
+    private static void awaitLogLine(CapturedOutput output, String token, String message) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> logLines(output, token, message) >= 1);
+        String line = output.getOut()
+                .lines()
+                .filter(l -> l.endsWith(" : " + logLine(token, message)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(line).contains(" INFO ").contains("LogPushSender");
+    }
+
+    private void register(String customer, String token) {
+        http.put()
+                .uri("/customers/{c}/push-tokens/{t}", customer, token)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+    }
+
+    private void remove(String customer, String token) {
+        http.delete()
+                .uri("/customers/{c}/push-tokens/{t}", customer, token)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+    }
+
+    private List<Map<String, Object>> sentTo(String customer) {
+        return http.get()
+                .uri("/push-notifications?customerId={c}", customer)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void expectFieldError(RestTestClient.RequestHeadersSpec<?> request, String field) {
+        request.exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.errors[*].field")
+                .value(fields -> assertThat((List<Object>) fields).contains(field));
+    }
+}
