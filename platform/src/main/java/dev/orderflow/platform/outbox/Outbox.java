@@ -5,7 +5,6 @@ import dev.orderflow.events.Event;
 import dev.orderflow.events.EventJson;
 import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -49,12 +48,7 @@ public class Outbox {
                 .param("time", Timestamp.from(cloudEvent.time()))
                 .param("payload", EventJson.write(event))
                 .update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.wakeUp();
-            }
-        });
+        relay.wakeUpAfterCommit();
         return cloudEvent;
     }
 }

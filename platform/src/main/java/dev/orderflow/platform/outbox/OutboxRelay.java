@@ -2,19 +2,18 @@ package dev.orderflow.platform.outbox;
 
 import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.platform.PlatformProperties;
+import dev.orderflow.platform.work.BackgroundWorker;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves the unacknowledged rows in place, to be sent again: delivery is at least once, and consumers recognise a
  * repeat by its {@code ce_id}.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -37,27 +36,22 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final KafkaTemplate<Object, Object> kafka;
     private final PlatformProperties.Outbox settings;
-    private final Semaphore wakeUps = new Semaphore(0);
-
-    private volatile boolean running;
-    private volatile Thread worker;
 
     public OutboxRelay(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             KafkaTemplate<Object, Object> kafka,
             PlatformProperties.Outbox settings) {
+        super("outbox-relay", settings.pollInterval(), settings.retryBackoff());
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.settings = settings;
     }
 
-    /** Asks the relay to look for new rows now; cheap, and safe to call from any thread. */
-    public void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+    @Override
+    protected void work() {
+        publishPending();
     }
 
     /**
@@ -140,62 +134,6 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         return acknowledged;
-    }
-
-    private void loop() {
-        while (running) {
-            boolean failed = false;
-            try {
-                publishPending();
-            } catch (RuntimeException e) {
-                failed = true;
-                log.warn("Outbox: relay failed, will retry: {}", e.toString());
-            }
-            try {
-                long wait = (failed ? settings.retryBackoff() : settings.pollInterval()).toMillis();
-                if (wakeUps.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
-                    wakeUps.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        Thread thread = worker;
-        if (thread != null) {
-            wakeUp();
-            try {
-                thread.join(settings.sendTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stops after the listeners and web server, so that what they wrote last still goes out. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
     }
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.orderflow.push.pushing;
 
+import dev.orderflow.platform.work.RetryPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,10 +23,8 @@ public record PushProperties(
         @DefaultValue("5m") Duration maxRetry,
         @DefaultValue("500ms") Duration pollInterval) {
 
-    /** How long to wait after the given number of failed attempts: exponential, capped at {@link #maxRetry}. */
-    public Duration retryDelay(int failedAttempts) {
-        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 30);
-        Duration delay = firstRetry.multipliedBy(1L << doublings);
-        return delay.compareTo(maxRetry) > 0 ? maxRetry : delay;
+    /** How failed attempts are retried. */
+    public RetryPolicy retry() {
+        return new RetryPolicy(maxAttempts, firstRetry, maxRetry);
     }
 }
