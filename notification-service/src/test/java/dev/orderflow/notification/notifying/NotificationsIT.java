@@ -15,6 +15,7 @@ import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.events.Topics;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
+import dev.orderflow.testsupport.PaymentEvents;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.orderflow.events.CloudEvent;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
+import dev.orderflow.testsupport.PaymentEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -13,6 +13,7 @@ import dev.orderflow.events.Topics;
 import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
+import dev.orderflow.testsupport.PaymentEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

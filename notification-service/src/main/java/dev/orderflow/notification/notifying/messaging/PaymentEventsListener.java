@@ -1,11 +1,11 @@
 package dev.orderflow.notification.notifying.messaging;
 
 import dev.orderflow.events.CloudEventHeaders;
+import dev.orderflow.events.CustomerMessages;
 import dev.orderflow.events.DepositAccepted;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
-import dev.orderflow.notification.notifying.Messages;
 import dev.orderflow.notification.notifying.NotificationManagement;
 import dev.orderflow.notification.notifying.NotificationType;
 import dev.orderflow.platform.inbox.ProcessedEvents;
@@ -29,10 +29,15 @@ class PaymentEventsListener {
     void on(PaymentEvent event, @Header(CloudEventHeaders.ID) String eventId) {
         switch (event) {
             case DepositAccepted accepted ->
-                notify(eventId, accepted.customerId(), NotificationType.DEPOSIT_ACCEPTED, Messages.of(accepted));
-            case OrderPaid paid -> notify(eventId, paid.customerId(), NotificationType.ORDER_PAID, Messages.of(paid));
+                notify(
+                        eventId,
+                        accepted.customerId(),
+                        NotificationType.DEPOSIT_ACCEPTED,
+                        CustomerMessages.of(accepted));
+            case OrderPaid paid ->
+                notify(eventId, paid.customerId(), NotificationType.ORDER_PAID, CustomerMessages.of(paid));
             case PaymentFailed failed ->
-                notify(eventId, failed.customerId(), NotificationType.PAYMENT_FAILED, Messages.of(failed));
+                notify(eventId, failed.customerId(), NotificationType.PAYMENT_FAILED, CustomerMessages.of(failed));
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.orderflow.push.pushing.messaging;
 
 import dev.orderflow.events.CloudEventHeaders;
+import dev.orderflow.events.CustomerMessages;
 import dev.orderflow.events.DepositAccepted;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.push.pushing.PushManagement;
-import dev.orderflow.push.pushing.PushMessages;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
@@ -30,12 +30,12 @@ class PaymentEventsListener {
             case OrderPaid paid ->
                 processedEvents.once(
                         eventId,
-                        () -> pushes.pushToDevices(eventId, paid.customerId(), "OrderPaid", PushMessages.of(paid)));
+                        () -> pushes.pushToDevices(eventId, paid.customerId(), "OrderPaid", CustomerMessages.of(paid)));
             case PaymentFailed failed ->
                 processedEvents.once(
                         eventId,
                         () -> pushes.pushToDevices(
-                                eventId, failed.customerId(), "PaymentFailed", PushMessages.of(failed)));
+                                eventId, failed.customerId(), "PaymentFailed", CustomerMessages.of(failed)));
             case DepositAccepted deposit -> {
                 // deposits are not pushed; customers read about them in notifications
             }

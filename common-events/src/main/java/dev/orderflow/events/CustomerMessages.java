@@ -1,20 +1,20 @@
-package dev.orderflow.notification.notifying;
+package dev.orderflow.events;
 
-import dev.orderflow.events.DepositAccepted;
-import dev.orderflow.events.OrderPaid;
-import dev.orderflow.events.PaymentFailed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 
-/** The texts customers read about their payments. */
-public final class Messages {
+/**
+ * What customers read about their payments, the same words on every channel (stored notifications, e-mails, mobile
+ * pushes). Plain text, no markup.
+ */
+public final class CustomerMessages {
 
     private static final Map<String, String> REASONS = Map.of(
             PaymentFailed.INSUFFICIENT_FUNDS, "insufficient funds",
             PaymentFailed.ACCOUNT_NOT_FOUND, "no account was found for you");
 
-    private Messages() {}
+    private CustomerMessages() {}
 
     /** E.g. "Your deposit of 100.00 USD was accepted. Your balance is 100.00 USD." */
     public static String of(DepositAccepted deposit) {

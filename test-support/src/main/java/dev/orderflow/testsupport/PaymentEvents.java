@@ -1,4 +1,4 @@
-package dev.orderflow.push.pushing;
+package dev.orderflow.testsupport;
 
 import dev.orderflow.events.DepositAccepted;
 import dev.orderflow.events.OrderPaid;
@@ -6,21 +6,21 @@ import dev.orderflow.events.PaymentFailed;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** Payment events as billing-service publishes them, for tests. */
-final class PaymentEvents {
+/** Payment events as billing-service publishes them, for the tests of the services that consume them. */
+public final class PaymentEvents {
 
     private PaymentEvents() {}
 
-    static DepositAccepted depositAccepted(String customerId) {
+    public static DepositAccepted depositAccepted(String customerId) {
         return new DepositAccepted(
                 UUID.randomUUID(), customerId, new BigDecimal("100.00"), new BigDecimal("100.00"), "USD");
     }
 
-    static OrderPaid orderPaid(String customerId) {
+    public static OrderPaid orderPaid(String customerId) {
         return new OrderPaid(UUID.randomUUID(), customerId, new BigDecimal("7.00"), new BigDecimal("93.00"), "USD");
     }
 
-    static PaymentFailed paymentFailed(String customerId) {
+    public static PaymentFailed paymentFailed(String customerId) {
         return new PaymentFailed(
                 UUID.randomUUID(), customerId, new BigDecimal("7.00"), PaymentFailed.INSUFFICIENT_FUNDS, "USD");
     }
