@@ -1,5 +1,6 @@
 package dev.orderflow.notification.notifying;
 
+import static dev.orderflow.testsupport.Problems.assertFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -263,24 +264,9 @@ class NotificationsIT {
                 .isZero();
     }
 
-    @SuppressWarnings("unchecked")
     private void expectFieldError(RestTestClient.RequestBodySpec request, String body, String field) {
-        request.contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo(400)
-                .jsonPath("$.title")
-                .exists()
-                .jsonPath("$.detail")
-                .exists()
-                .jsonPath("$.errors[*].field")
-                .value(fields -> assertThat((List<Object>) fields).contains(field));
+        assertFieldError(
+                request.contentType(MediaType.APPLICATION_JSON).body(body).exchange(), field);
     }
 
     private void setContact(String customer, String address) {

@@ -1,5 +1,6 @@
 package dev.orderflow.push.pushing;
 
+import static dev.orderflow.testsupport.Problems.assertFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -268,17 +269,7 @@ class PushesIT {
                 .getResponseBody();
     }
 
-    @SuppressWarnings("unchecked")
     private void expectFieldError(RestTestClient.RequestHeadersSpec<?> request, String field) {
-        request.exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo(400)
-                .jsonPath("$.errors[*].field")
-                .value(fields -> assertThat((List<Object>) fields).contains(field));
+        assertFieldError(request.exchange(), field);
     }
 }
