@@ -62,7 +62,7 @@ class PoisonRecordsIT extends BillingTestSupport {
     }
 
     @Test
-    void anOrderThatCannotBeChargedIsRetriedThenDeadLetteredAndChargesNothing() {
+    void anOrderThatBreaksARuleIsDeadLetteredAtOnceAndChargesNothing() {
         String customer = newCustomer("bad-total");
         fund(customer, "10.00");
 

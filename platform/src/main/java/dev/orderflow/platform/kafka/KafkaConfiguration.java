@@ -82,7 +82,11 @@ public class KafkaConfiguration {
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(settings.retries());
         backOff.setInitialInterval(settings.retryInterval().toMillis());
         backOff.setMultiplier(2.0);
-        return new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // An event that breaks a rule (a negative amount, an unknown account for a foreign deposit) fails the same way
+        // however often it is retried: dead-letter it at once, as spring-kafka does with records it cannot read.
+        handler.addNotRetryableExceptions(IllegalArgumentException.class);
+        return handler;
     }
 
     @Bean
