@@ -5,6 +5,8 @@ import dev.orderflow.events.EventSerializer;
 import dev.orderflow.events.Topics;
 import dev.orderflow.platform.PlatformProperties;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,6 +20,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -28,6 +31,9 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * How every service talks to Kafka. Values are events typed by their {@code ce_type} header; a record that cannot be
@@ -86,12 +92,38 @@ public class KafkaConfiguration {
         // An event that breaks a rule (a negative amount, an unknown account for a foreign deposit) fails the same way
         // however often it is retried: dead-letter it at once, as spring-kafka does with records it cannot read.
         handler.addNotRetryableExceptions(IllegalArgumentException.class);
+        // The service's own database being unreachable is an outage, not poison: hold the record (and the partition
+        // behind it, so order is kept) and retry until the database is back, instead of dead-lettering everything.
+        handler.setBackOffFunction((record, failure) -> isDatabaseOutage(failure) ? untilTheDatabaseIsBack() : null);
         return handler;
     }
 
     @Bean
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
+    /** Whether the failure means the database could not be reached, rather than that the record is bad. */
+    static boolean isDatabaseOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Retries forever, half a second at first, then every 10 s at most. */
+    static BackOff untilTheDatabaseIsBack() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        return backOff;
     }
 
     /** Every topic and its dead-letter topic, created if missing, with the same partitions. */
