@@ -41,18 +41,7 @@ public final class LocalPostgres {
         Files.createDirectories(options.dataDir());
         Files.createDirectories(options.workDir());
 
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setPort(options.port())
-                .setDataDirectory(options.dataDir())
-                .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(options.workDir().toFile())
-                .setPGStartupWait(Duration.ofSeconds(60))
-                // Commits are durable: the services' outboxes rely on it.
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("listen_addresses", "localhost")
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "64MB")
-                .start();
+        EmbeddedPostgres postgres = server(options).start();
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -102,6 +91,24 @@ public final class LocalPostgres {
                 return rows.next();
             }
         }
+    }
+
+    /** The server as bin/stack runs it: durable commits, data kept in {@code options.dataDir()}. */
+    static EmbeddedPostgres.Builder server(Options options) {
+        return EmbeddedPostgres.builder()
+                .setPort(options.port())
+                .setDataDirectory(options.dataDir())
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(options.workDir().toFile())
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // Commits are durable, on disk, before they are acknowledged: the services' outboxes and
+                // processed-event
+                // records rely on it. (The embedded server's default is fsync off, as for throw-away test databases.)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "64MB");
     }
 
     record Options(int port, Path dataDir, Path workDir) {

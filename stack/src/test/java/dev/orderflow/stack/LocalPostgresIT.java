@@ -47,11 +47,25 @@ class LocalPostgresIT {
         assertThat(LocalPostgres.Options.parse(new String[0]).port()).isEqualTo(5432);
     }
 
+    @Test
+    void commitsAreDurable() throws Exception {
+        try (EmbeddedPostgres postgres = start();
+                Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            assertThat(setting(statement, "fsync")).isEqualTo("on");
+            assertThat(setting(statement, "synchronous_commit")).isEqualTo("on");
+        }
+    }
+
+    private static String setting(Statement statement, String name) throws Exception {
+        try (ResultSet rows = statement.executeQuery("SHOW " + name)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
+        }
+    }
+
     private EmbeddedPostgres start() throws Exception {
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(workDir.toFile())
+        return LocalPostgres.server(new LocalPostgres.Options(0, dataDir, workDir))
                 .start();
     }
 
