@@ -138,8 +138,20 @@ public final class Bench {
             if (!options.warmup().isZero()) {
                 out.printf(
                         "warm-up: %s for %ds (not reported)%n",
-                        firstLabel(), options.warmup().toSeconds());
-                warmup = step(load, options.measuredRates().getFirst(), options.warmup(), false);
+                        options.closedLoop()
+                                ? "max x" + options.concurrency()
+                                : "rising from " + label(options.warmupRate() / 10) + " to "
+                                        + label(options.warmupRate()),
+                        options.warmup().toSeconds());
+                warmup = options.closedLoop()
+                        ? step(load, 0, options.warmup(), false)
+                        : load.open(
+                                "warm-up",
+                                options.warmupRate() / 10,
+                                options.warmupRate(),
+                                options.warmup(),
+                                false,
+                                Duration.ZERO);
                 out.printf(
                         "warm-up done: %.1f orders/s, p99 end-to-end %s ms, %d errors%n",
                         warmup.ordersPerSecond(),
@@ -356,12 +368,6 @@ public final class Bench {
         }
         return "steps of " + options.duration().toSeconds() + " s at "
                 + String.join(", ", rates.stream().map(Bench::label).toList());
-    }
-
-    private String firstLabel() {
-        return options.closedLoop()
-                ? "max x" + options.concurrency()
-                : label(options.measuredRates().getFirst());
     }
 
     static String label(double rate) {

@@ -18,7 +18,9 @@ import java.util.Locale;
  *     is final
  * @param concurrency the workers of the closed loop
  * @param duration how long each measured step places orders
- * @param warmup a step at the first rate before the measured ones, to warm the services' JITs; not reported
+ * @param warmup an unreported step before the measured ones, so that the services' JIT compilers have done most of
+ *     their work (on two cores a cold suite spends more CPU compiling than serving)
+ * @param warmupRate the warm-up's rate; 0 for the first measured rate
  * @param steps the throughput preset's rates, tried in order until one misses the p99 threshold
  * @param threshold the p99 end-to-end latency a throughput step must stay under
  * @param customers how many customers the orders are spread over (each gets an account with {@code deposit})
@@ -35,6 +37,7 @@ record BenchOptions(
         int concurrency,
         Duration duration,
         Duration warmup,
+        double warmupRate,
         List<Double> steps,
         Duration threshold,
         int customers,
@@ -74,9 +77,10 @@ record BenchOptions(
             usage: bin/bench [smoke|throughput|latency|run] [flags]
 
               smoke        10 s at 20 orders/s over 5 customers; exits 1 on any error or when no order completes (CI)
-              throughput   steps of 20 s at 100, 200, 400, 600, 800, 1000, 1200, ... orders/s; stops at the first step
-                           whose p99 end-to-end latency is 500 ms or more (or that has errors); reports the best
-              latency      200 orders/s for 60 s, after a 10 s warm-up
+              throughput   after a 120 s warm-up at 200/s, steps of 20 s at 100, 200, 400, 600, 800, 1000, 1200, ...
+                           orders/s; stops at the first step whose p99 end-to-end latency is 500 ms or more (or
+                           that has errors, or falls behind); reports the best step
+              latency      200 orders/s for 60 s, after a 120 s warm-up
               run          only what the flags say (default 100 orders/s for 30 s)
 
             flags (override the preset):
@@ -84,7 +88,9 @@ record BenchOptions(
                                     max: closed loop of --concurrency workers, each waiting for its order to be final
               --concurrency N       workers of --rate max (default 32)
               --duration 30s        how long each step places orders (s, ms or m)
-              --warmup 10s          an unreported step first, at the first rate (0 for none)
+              --warmup 120s         an unreported step first, to warm the services' JIT compilers: a freshly
+                                    started suite needs about 2.5 min at 200/s to reach its steady state (0: none)
+              --warmup-rate N       its rate (default: the first measured rate, at most 200/s)
               --steps 100,200,...   the throughput preset's rates
               --threshold 500ms     the throughput preset's p99 end-to-end limit
               --customers N         customers the orders are spread over (bench-<run>-<i>)
@@ -151,6 +157,7 @@ record BenchOptions(
                 case "--concurrency" -> b.concurrency = (int) positive(flag, Integer.parseInt(value));
                 case "--duration" -> b.duration = duration(value);
                 case "--warmup" -> b.warmup = duration(value);
+                case "--warmup-rate" -> b.warmupRate = positive(flag, Double.parseDouble(value));
                 case "--steps" ->
                     b.steps = Arrays.stream(value.split(","))
                             .map(String::trim)
@@ -224,6 +231,7 @@ record BenchOptions(
         int concurrency = 32;
         Duration duration = Duration.ofSeconds(30);
         Duration warmup = Duration.ZERO;
+        double warmupRate;
         List<Double> steps = List.of(
                 100.0, 200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0, 1400.0, 1600.0, 1800.0, 2000.0, 2400.0, 2800.0,
                 3200.0, 4000.0);
@@ -260,12 +268,12 @@ record BenchOptions(
                 }
                 case THROUGHPUT -> {
                     b.duration = Duration.ofSeconds(20);
-                    b.warmup = Duration.ofSeconds(10);
+                    b.warmup = Duration.ofSeconds(120);
                 }
                 case LATENCY -> {
                     b.rate = 200;
                     b.duration = Duration.ofSeconds(60);
-                    b.warmup = Duration.ofSeconds(10);
+                    b.warmup = Duration.ofSeconds(120);
                 }
                 case RUN -> {}
             }
@@ -280,6 +288,9 @@ record BenchOptions(
                     concurrency,
                     duration,
                     warmup,
+                    warmupRate > 0
+                            ? warmupRate
+                            : Math.min(200, preset == Preset.THROUGHPUT ? steps.getFirst() * 2 : rate),
                     steps,
                     threshold,
                     customers,

@@ -164,6 +164,21 @@ final class LoadStep {
      */
     StepResult open(String label, double rate, Duration duration, boolean abortOnBacklog, Duration backlogLimit)
             throws InterruptedException {
+        return open(label, rate, rate, duration, abortOnBacklog, backlogLimit);
+    }
+
+    /**
+     * Open model whose rate rises linearly from {@code startRate} to {@code rate} over the step: the warm-up, so that
+     * a cold suite is not swamped before its JIT compilers have caught up.
+     */
+    StepResult open(
+            String label,
+            double startRate,
+            double rate,
+            Duration duration,
+            boolean abortOnBacklog,
+            Duration backlogLimit)
+            throws InterruptedException {
         Run run = new Run(label);
         long durationNanos = duration.toNanos();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
@@ -172,8 +187,10 @@ final class LoadStep {
         Thread monitor = monitor(run, start, end, abortOnBacklog ? backlog : Long.MAX_VALUE, rate);
         long lastSend = start;
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            double seconds = durationNanos / 1e9;
+            double slope = (rate - startRate) / seconds; // orders/s per second
             for (long i = 0; ; i++) {
-                long at = start + (long) (i * 1e9 / rate);
+                long at = start + (long) (1e9 * secondsUntil(i, startRate, slope));
                 if (at - end >= 0 || run.aborted != null) {
                     break;
                 }
@@ -182,10 +199,10 @@ final class LoadStep {
                 senders.execute(() -> run.place(probe));
                 lastSend = at;
             }
-            double seconds = (Math.min(System.nanoTime(), end) - start) / 1e9;
+            double sent = (Math.min(System.nanoTime(), end) - start) / 1e9;
             drain(run, lastSend);
             monitor.interrupt();
-            return result(run, rate, 0, run.aborted != null ? seconds : duration.toMillis() / 1000.0, start);
+            return result(run, rate, 0, run.aborted != null ? sent : seconds, start);
         }
     }
 
@@ -371,6 +388,17 @@ final class LoadStep {
                 out.println("  progress monitor failed: " + e);
             }
         });
+    }
+
+    /**
+     * When the {@code i}-th order (from 0) is due, in seconds from the start, at a rate of {@code startRate + slope *
+     * t}: the root of {@code startRate * t + slope * t^2 / 2 = i}.
+     */
+    static double secondsUntil(long i, double startRate, double slope) {
+        if (Math.abs(slope) < 1e-9) {
+            return i / startRate;
+        }
+        return (-startRate + Math.sqrt(startRate * startRate + 2 * slope * i)) / slope;
     }
 
     private static String fmt(long micros) {

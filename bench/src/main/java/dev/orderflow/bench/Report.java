@@ -47,6 +47,7 @@ final class Report {
         }
         settings.put("stepSeconds", o.duration().toMillis() / 1000.0);
         settings.put("warmupSeconds", o.warmup().toMillis() / 1000.0);
+        settings.put("warmupRate", o.warmup().isZero() || o.closedLoop() ? null : o.warmupRate());
         settings.put("customers", o.customers());
         settings.put("product", o.product());
         settings.put(

@@ -87,6 +87,12 @@ final class SystemStats implements AutoCloseable {
                 cpu.put(name, Limits.round((ticks - before) / ticksPerSecond / seconds * 100));
             }
         });
+        if (m.get("machineCpuBusyPercent") instanceof Double busy && !cpu.isEmpty()) {
+            // whatever else ran on the machine meanwhile (other builds, the kernel's own threads)
+            double known = cpu.values().stream().mapToDouble(v -> (Double) v).sum();
+            double all = busy * Runtime.getRuntime().availableProcessors();
+            cpu.put("others", Limits.round(Math.max(0, all - known)));
+        }
         m.put("cpuPercentOfOneCore", cpu);
         if (a.pgCommits() >= 0 && b.pgCommits() >= 0) {
             long commits = b.pgCommits() - a.pgCommits();

@@ -41,6 +41,7 @@ class BenchOptionsTest {
         assertThat(o.measuredRates()).containsExactly(350.0);
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(15));
         assertThat(o.customers()).isEqualTo(7);
+        assertThat(o.warmupRate()).isEqualTo(200);
         assertThat(o.limits()).isFalse();
         assertThat(o.warmup()).isZero();
     }
