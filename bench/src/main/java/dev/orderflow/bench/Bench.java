@@ -100,7 +100,11 @@ public final class Bench {
         Limits.Postgres postgres = null;
         Limits.Kafka kafka = null;
         if (options.limits()) {
-            out.println("measuring the machine's limits against the suite's own servers ...");
+            double busy = SystemStats.awaitQuiet(0.25, Duration.ofSeconds(30));
+            conditions.put("machineCpuBusyPercentBeforeLimits", Limits.round(busy * 100));
+            out.printf(
+                    "measuring the machine's limits against the suite's own servers (machine %.0f%% busy) ...%n",
+                    busy * 100);
             postgres = Limits.postgres(
                     options.jdbcUrl(),
                     options.dbUser(),

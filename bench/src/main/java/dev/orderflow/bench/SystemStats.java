@@ -173,6 +173,28 @@ final class SystemStats implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the machine's CPUs are less than {@code busy} busy over a second (a suite that has just started is
+     * still compiling), at most {@code timeout}.
+     *
+     * @return how busy the CPUs were over the last second, 0 to 1; 0 when unknown
+     */
+    static double awaitQuiet(double busy, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        double last = 0;
+        long[] before = machineTicks();
+        while (before[1] > 0) {
+            Thread.sleep(1000);
+            long[] after = machineTicks();
+            last = after[1] > before[1] ? (double) (after[0] - before[0]) / (after[1] - before[1]) : 0;
+            if (last < busy || System.nanoTime() - deadline > 0) {
+                break;
+            }
+            before = after;
+        }
+        return last;
+    }
+
     /** {busy, total} ticks of all CPUs, from /proc/stat. */
     private static long[] machineTicks() {
         try {
