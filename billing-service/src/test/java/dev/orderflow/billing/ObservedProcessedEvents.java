@@ -1,11 +1,14 @@
 package dev.orderflow.billing;
 
 import dev.orderflow.platform.inbox.ProcessedEvents;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -30,19 +33,30 @@ public class ObservedProcessedEvents extends ProcessedEvents {
     /** What the listener thinks is a crash after the commit: the record stays unacknowledged. */
     public static class SimulatedCrash extends RuntimeException {
 
-        SimulatedCrash(String eventId) {
-            super("simulated crash after the transaction of event " + eventId + " committed");
+        SimulatedCrash(String eventIds) {
+            super("simulated crash after the transaction of events " + eventIds + " committed");
         }
     }
 
     @Override
-    public boolean once(String eventId, Runnable effect) {
-        boolean ran = super.once(eventId, effect);
-        deliveries.computeIfAbsent(eventId, id -> new CopyOnWriteArrayList<>()).add(ran);
-        if (crashAfterCommit.remove(eventId)) {
-            throw new SimulatedCrash(eventId);
+    public <E> int onceEach(List<E> events, Function<? super E, String> idOf, Consumer<? super E> effect) {
+        Set<String> ran = new HashSet<>();
+        int count = super.onceEach(events, idOf, event -> {
+            effect.accept(event);
+            ran.add(idOf.apply(event));
+        });
+        boolean crash = false;
+        for (E event : events) {
+            String eventId = idOf.apply(event);
+            deliveries
+                    .computeIfAbsent(eventId, id -> new CopyOnWriteArrayList<>())
+                    .add(ran.contains(eventId));
+            crash |= crashAfterCommit.remove(eventId);
         }
-        return ran;
+        if (crash) {
+            throw new SimulatedCrash(ran.toString());
+        }
+        return count;
     }
 
     /** The next delivery of this event dies after its transaction committed. */

@@ -1,5 +1,6 @@
 package dev.orderflow.platform;
 
+import dev.orderflow.platform.inbox.Inbox;
 import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.platform.kafka.KafkaConfiguration;
 import dev.orderflow.platform.outbox.Outbox;
@@ -22,7 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the platform into a service: outbox and relay, processed-events guard, Kafka errors, problem+json. */
+/** Wires the platform into a service: outbox and relay, inbox and processed-events guard, Kafka errors, problem+json. */
 @AutoConfiguration(
         before = KafkaAutoConfiguration.class,
         after = {JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
@@ -68,5 +69,10 @@ public class PlatformAutoConfiguration {
     @Bean
     ProcessedEvents processedEvents(JdbcClient jdbc, PlatformTransactionManager transactions) {
         return new ProcessedEvents(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    Inbox inbox(ProcessedEvents processedEvents) {
+        return new Inbox(processedEvents);
     }
 }

@@ -1,11 +1,16 @@
 package dev.orderflow.platform.inbox;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The idempotent-consumer guard. {@link #once(String, Runnable)} records the event's {@code ce_id} and runs its
- * effect in one transaction, and skips an event it has recorded before. The Kafka offset is committed only after that
+ * The idempotent-consumer guard. {@link #onceEach} records the events' {@code ce_id}s and runs their effects in one
+ * transaction, and skips the events it has recorded before. The Kafka offsets are committed only after that
  * transaction, so a crash in between means a redelivery that this guard absorbs, never a loss.
  */
 public class ProcessedEvents {
@@ -25,17 +30,53 @@ public class ProcessedEvents {
      * @return whether the effect ran
      */
     public boolean once(String eventId, Runnable effect) {
-        Boolean ran = transactions.execute(status -> {
-            int inserted = jdbc.sql("insert into processed_events (event_id) values (?) on conflict do nothing")
-                    .param(eventId)
-                    .update();
-            if (inserted == 0) {
-                return false;
+        try {
+            return onceEach(List.of(eventId), id -> id, id -> effect.run()) == 1;
+        } catch (EffectFailedException e) {
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    /**
+     * Runs the effect of each event, in list order, unless it has run before, all in one transaction with recording
+     * their ids: all of it commits or none of it does. An id that appears twice in the list runs once.
+     *
+     * @return how many effects ran
+     * @throws EffectFailedException when the effect of one event failed; the transaction was rolled back
+     */
+    public <E> int onceEach(List<E> events, Function<? super E, String> idOf, Consumer<? super E> effect) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = events.stream().map(idOf).toList();
+        Integer ran = transactions.execute(status -> {
+            Set<String> unseen = record(ids);
+            int count = 0;
+            for (int i = 0; i < events.size(); i++) {
+                if (unseen.remove(ids.get(i))) {
+                    try {
+                        effect.accept(events.get(i));
+                    } catch (RuntimeException e) {
+                        throw new EffectFailedException(i, e);
+                    }
+                    count++;
+                }
             }
-            effect.run();
-            return true;
+            return count;
         });
-        return Boolean.TRUE.equals(ran);
+        return ran == null ? 0 : ran;
+    }
+
+    /** Records the ids in one statement, in sorted order so that overlapping batches cannot deadlock. */
+    private Set<String> record(List<String> ids) {
+        String[] sorted = ids.stream().distinct().sorted().toArray(String[]::new);
+        return new HashSet<>(
+                jdbc.sql("""
+                        insert into processed_events (event_id)
+                        select unnest(cast(:ids as varchar[])) order by 1
+                        on conflict do nothing
+                        returning event_id
+                        """).param("ids", sorted).query(String.class).list());
     }
 
     /** Whether the event with this id has been processed. */
@@ -44,5 +85,21 @@ public class ProcessedEvents {
                 .param(eventId)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /** The effect of one event of a batch failed, so none of the batch was committed. */
+    public static class EffectFailedException extends RuntimeException {
+
+        private final int index;
+
+        EffectFailedException(int index, RuntimeException cause) {
+            super("the effect of event " + index + " of the batch failed: " + cause.getMessage(), cause);
+            this.index = index;
+        }
+
+        /** The position of the event whose effect failed; those before it succeeded, but were rolled back too. */
+        public int index() {
+            return index;
+        }
     }
 }

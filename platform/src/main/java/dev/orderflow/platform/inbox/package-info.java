@@ -1,2 +1,2 @@
-/** The idempotent-consumer guard: each event's effect happens once, however often Kafka delivers it. */
+/** The inbox: each event's effect happens once, however often Kafka delivers it, a poll's events in one transaction. */
 package dev.orderflow.platform.inbox;

@@ -28,6 +28,12 @@ public abstract class BackgroundWorker implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration retryBackoff;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final TransactionSynchronization wakeUpOnCommit = new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+            wakeUp();
+        }
+    };
 
     private volatile boolean running;
     private Thread thread;
@@ -59,12 +65,8 @@ public abstract class BackgroundWorker implements SmartLifecycle {
             wakeUp();
             return;
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                wakeUp();
-            }
-        });
+        // one registration per transaction, however many rows it writes: the synchronizations are a set
+        TransactionSynchronizationManager.registerSynchronization(wakeUpOnCommit);
     }
 
     private void loop() {

@@ -1,6 +1,5 @@
 package dev.orderflow.notification.notifying.messaging;
 
-import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.CustomerMessages;
 import dev.orderflow.events.DepositAccepted;
 import dev.orderflow.events.OrderPaid;
@@ -8,9 +7,10 @@ import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.notification.notifying.NotificationManagement;
 import dev.orderflow.notification.notifying.NotificationType;
-import dev.orderflow.platform.inbox.ProcessedEvents;
+import dev.orderflow.platform.inbox.Inbox;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /** Tells the customer about every payment outcome; each event once, however often it is delivered. */
@@ -18,15 +18,19 @@ import org.springframework.stereotype.Component;
 class PaymentEventsListener {
 
     private final NotificationManagement notifications;
-    private final ProcessedEvents processedEvents;
+    private final Inbox inbox;
 
-    PaymentEventsListener(NotificationManagement notifications, ProcessedEvents processedEvents) {
+    PaymentEventsListener(NotificationManagement notifications, Inbox inbox) {
         this.notifications = notifications;
-        this.processedEvents = processedEvents;
+        this.inbox = inbox;
     }
 
-    @KafkaListener(topics = PaymentEvent.TOPIC)
-    void on(PaymentEvent event, @Header(CloudEventHeaders.ID) String eventId) {
+    @KafkaListener(topics = PaymentEvent.TOPIC, batch = "true")
+    void on(List<ConsumerRecord<String, PaymentEvent>> records) {
+        inbox.receive(records, this::on);
+    }
+
+    private void on(PaymentEvent event, String eventId) {
         switch (event) {
             case DepositAccepted accepted ->
                 notify(
@@ -42,6 +46,6 @@ class PaymentEventsListener {
     }
 
     private void notify(String eventId, String customerId, NotificationType type, String message) {
-        processedEvents.once(eventId, () -> notifications.notifyOf(eventId, customerId, type, message));
+        notifications.notifyOf(eventId, customerId, type, message);
     }
 }

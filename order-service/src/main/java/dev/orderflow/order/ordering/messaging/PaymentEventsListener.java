@@ -1,14 +1,14 @@
 package dev.orderflow.order.ordering.messaging;
 
-import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.DepositAccepted;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.order.ordering.OrderManagement;
-import dev.orderflow.platform.inbox.ProcessedEvents;
+import dev.orderflow.platform.inbox.Inbox;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /** Settles orders when billing reports a payment's outcome; each event once, however often it is delivered. */
@@ -16,19 +16,22 @@ import org.springframework.stereotype.Component;
 class PaymentEventsListener {
 
     private final OrderManagement orders;
-    private final ProcessedEvents processedEvents;
+    private final Inbox inbox;
 
-    PaymentEventsListener(OrderManagement orders, ProcessedEvents processedEvents) {
+    PaymentEventsListener(OrderManagement orders, Inbox inbox) {
         this.orders = orders;
-        this.processedEvents = processedEvents;
+        this.inbox = inbox;
     }
 
-    @KafkaListener(topics = PaymentEvent.TOPIC)
-    void on(PaymentEvent event, @Header(CloudEventHeaders.ID) String eventId) {
+    @KafkaListener(topics = PaymentEvent.TOPIC, batch = "true")
+    void on(List<ConsumerRecord<String, PaymentEvent>> records) {
+        inbox.receive(records, (event, eventId) -> on(event));
+    }
+
+    private void on(PaymentEvent event) {
         switch (event) {
-            case OrderPaid paid -> processedEvents.once(eventId, () -> orders.markPaid(paid.orderId()));
-            case PaymentFailed failed ->
-                processedEvents.once(eventId, () -> orders.markPaymentFailed(failed.orderId(), failed.reason()));
+            case OrderPaid paid -> orders.markPaid(paid.orderId());
+            case PaymentFailed failed -> orders.markPaymentFailed(failed.orderId(), failed.reason());
             case DepositAccepted deposit -> {
                 // deposits concern billing and notifications, not orders
             }
