@@ -5,6 +5,7 @@ import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.platform.kafka.KafkaConfiguration;
 import dev.orderflow.platform.outbox.Outbox;
 import dev.orderflow.platform.outbox.OutboxRelay;
+import dev.orderflow.platform.web.ConcurrencyLimitConfiguration;
 import dev.orderflow.platform.web.ProblemDetailsAdvice;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         before = KafkaAutoConfiguration.class,
         after = {JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({KafkaConfiguration.class, ProblemDetailsAdvice.class})
+@Import({KafkaConfiguration.class, ProblemDetailsAdvice.class, ConcurrencyLimitConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** The platform's own tables (outbox, processed events) migrate with the service's, in its schema. */

@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code /<spring.application.name>}
  * @param outbox how the outbox relay publishes
  * @param kafka topics and retries
+ * @param web how many HTTP requests the service works on at once
  */
 @ConfigurationProperties("orderflow.platform")
 public record PlatformProperties(
         String source,
         @DefaultValue Outbox outbox,
-        @DefaultValue Kafka kafka) {
+        @DefaultValue Kafka kafka,
+        @DefaultValue Web web) {
 
     /**
      * @param batchSize how many rows the relay publishes per transaction
@@ -40,4 +42,21 @@ public record PlatformProperties(
             @DefaultValue("3") int partitions,
             @DefaultValue("3") int retries,
             @DefaultValue("200ms") Duration retryInterval) {}
+
+    /**
+     * The bound that turns overload into quick {@code 503}s instead of a pile of waiting requests (see
+     * {@link dev.orderflow.platform.web.ConcurrencyLimitFilter}). Actuator endpoints are not limited.
+     *
+     * @param maxConcurrentRequests how many HTTP requests the service works on at once. The default, 64, is about six
+     *     per database connection (each service's pool has 10): a request holds a connection only for its transaction,
+     *     a few milliseconds, and spends the rest of its time reading, validating and writing JSON, so 64 keep the pool
+     *     busy while no more than 54 can queue for it, each for a few transactions' time, far less than the pool's
+     *     connection timeout; and what 64 requests hold is small next to a 256 MB heap. At 200 orders/s, with POSTs
+     *     answered in 4–60 ms (docs/performance.md), 1–12 are in progress at once, so the bound only acts on overload.
+     * @param queueTimeout how long a request beyond the bound waits for another to finish before it is answered
+     *     {@code 503} with {@code Retry-After}; long enough to ride out a burst, short enough that no backlog builds up
+     */
+    public record Web(
+            @DefaultValue("64") int maxConcurrentRequests,
+            @DefaultValue("250ms") Duration queueTimeout) {}
 }

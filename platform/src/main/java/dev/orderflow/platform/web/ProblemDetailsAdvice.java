@@ -14,10 +14,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,11 +36,15 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Turns request errors into {@code application/problem+json} (RFC 9457) with {@code status}, {@code title} and
  * {@code detail}; validation errors also carry {@code errors: [{field, message}]}, whether the body failed bean
- * validation or could not even be read as the expected types.
+ * validation or could not even be read as the expected types. A request that finds no database connection in time
+ * gets a {@code 503} with {@code Retry-After}, like one beyond the {@link ConcurrencyLimitFilter}'s bound.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    /** How many seconds a client that got a {@code 503} is asked to wait before it tries again. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     /** One invalid field of a request. */
     public record FieldProblem(String field, String message) {}
@@ -51,6 +58,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** A 503 problem: the service cannot take the request now, and says why. */
+    public static ProblemDetail unavailable(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        problem.setTitle("Service unavailable");
+        problem.setDetail(detail);
+        return problem;
+    }
+
+    /**
+     * No database connection within the pool's connection timeout: the pool is exhausted (overload) or the database is
+     * down. Both pass, so the client is told to come back instead of being given a 500. Not logged, as it happens to
+     * many requests at once; the metrics count it ({@code hikaricp.connections.timeout}, and
+     * {@code http.server.requests} with status 503).
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(unavailable("The service could not get a database connection in time; try again shortly."));
     }
 
     @Override
