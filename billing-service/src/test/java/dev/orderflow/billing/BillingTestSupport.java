@@ -24,9 +24,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * What billing's integration tests share: one application context (this class's configuration), the test JVM's real
  * Kafka broker and PostgreSQL, and small fixtures that play the customer (HTTP) and order-service (OrderCreated).
- * Every test works on customers of its own, so tests do not see each other's money.
+ * Every test works on customers of its own, so tests do not see each other's money. Billing runs a consumer per
+ * partition here (the service's default is one for all), so that charges on different partitions really race.
  */
-@IntegrationTest
+@IntegrationTest(properties = "spring.kafka.listener.concurrency=3")
 @Import(ObservedProcessedEvents.Configuration.class)
 public abstract class BillingTestSupport {
 

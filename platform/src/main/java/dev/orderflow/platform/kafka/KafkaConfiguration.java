@@ -40,6 +40,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * read, or whose processing keeps failing, is retried a bounded number of times with backoff and then published, with
  * the failure in its headers, to {@code <topic>-dlt}, and the consumer goes on. Offsets are committed after the
  * listener returns, that is after its database transaction.
+ *
+ * <p>A service instance runs one consumer per listener (Spring's default concurrency of 1): it takes every partition
+ * and hands each poll to the {@link dev.orderflow.platform.inbox.Inbox} as one transaction, so the busier it gets, the
+ * larger and cheaper its batches. On two cores that beat three consumers per listener (docs/performance.md); scale out
+ * with instances, or raise {@code spring.kafka.listener.concurrency} where there are cores to spare.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
