@@ -2,6 +2,7 @@ package dev.orderflow.platform;
 
 import dev.orderflow.platform.inbox.Inbox;
 import dev.orderflow.platform.inbox.ProcessedEvents;
+import dev.orderflow.platform.inbox.ProcessedEventsRetention;
 import dev.orderflow.platform.kafka.KafkaConfiguration;
 import dev.orderflow.platform.outbox.Outbox;
 import dev.orderflow.platform.outbox.OutboxRelay;
@@ -70,6 +71,11 @@ public class PlatformAutoConfiguration {
     @Bean
     ProcessedEvents processedEvents(JdbcClient jdbc, PlatformTransactionManager transactions) {
         return new ProcessedEvents(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    ProcessedEventsRetention processedEventsRetention(JdbcClient jdbc, PlatformProperties properties) {
+        return new ProcessedEventsRetention(jdbc, properties.inbox());
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code /<spring.application.name>}
  * @param outbox how the outbox relay publishes
  * @param kafka topics and retries
+ * @param inbox how long processed event ids are kept
  * @param web how many HTTP requests the service works on at once
  */
 @ConfigurationProperties("orderflow.platform")
@@ -18,6 +19,7 @@ public record PlatformProperties(
         String source,
         @DefaultValue Outbox outbox,
         @DefaultValue Kafka kafka,
+        @DefaultValue Inbox inbox,
         @DefaultValue Web web) {
 
     /**
@@ -42,6 +44,16 @@ public record PlatformProperties(
             @DefaultValue("3") int partitions,
             @DefaultValue("3") int retries,
             @DefaultValue("200ms") Duration retryInterval) {}
+
+    /**
+     * @param retention how long the id of a processed event is kept to recognise a redelivery; at least as long as
+     *     the topics keep records (Kafka's default: 7 days), since a consumer group that lost its offsets reads a topic
+     *     from its start
+     * @param retentionCheckInterval how often older ids are deleted
+     */
+    public record Inbox(
+            @DefaultValue("8d") Duration retention,
+            @DefaultValue("1h") Duration retentionCheckInterval) {}
 
     /**
      * The bound that turns overload into quick {@code 503}s instead of a pile of waiting requests (see

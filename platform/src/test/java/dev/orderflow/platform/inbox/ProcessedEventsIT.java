@@ -14,13 +14,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The guard runs an event's effect once, even when deliveries race, and not at all when the effect fails. */
+/**
+ * The guard runs an event's effect once, even when deliveries race, and not at all when the effect fails; it forgets ids
+ * after the retention.
+ */
 @IntegrationTest
 class ProcessedEventsIT {
 
     @Autowired
     ProcessedEvents processedEvents;
+
+    @Autowired
+    ProcessedEventsRetention retention;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void runsTheEffectOnceWhenTheSameEventIsDeliveredConcurrently() throws Exception {
@@ -64,5 +74,21 @@ class ProcessedEventsIT {
 
         assertThat(processedEvents.contains(eventId)).isFalse();
         assertThat(processedEvents.once(eventId, () -> {})).isTrue();
+    }
+
+    @Test
+    void forgetsTheIdsOfEventsProcessedBeforeTheRetention() {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        processedEvents.once(old, () -> {});
+        processedEvents.once(recent, () -> {});
+        jdbc.sql("update processed_events set processed_at = now() - interval '8 days 1 minute' where event_id = ?")
+                .param(old)
+                .update();
+
+        assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(processedEvents.contains(old)).isFalse();
+        assertThat(processedEvents.contains(recent)).isTrue();
     }
 }
