@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.BillingEvent;
+import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.events.OrderCreated;
 import dev.orderflow.events.OrderPaid;
@@ -15,14 +16,20 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * A record billing cannot process goes, after bounded retries, to {@code billing-dlt} with the failure in its headers,
- * and the consumer goes on with the next record of the same customer.
+ * and the consumer goes on with the next record of the same customer; the records of the same poll before it are
+ * committed once, those after it processed once.
  */
 class PoisonRecordsIT extends BillingTestSupport {
 
     private static final String BILLING_DLT = Topics.deadLetter(BillingEvent.TOPIC);
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void unreadableRecordsGoToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() {
@@ -88,6 +95,48 @@ class PoisonRecordsIT extends BillingTestSupport {
         assertThat(count("select count(*) from charges where order_id = ?", negative.orderId()))
                 .isZero();
         assertThat(paymentEvents(negative.orderId())).isEmpty();
+    }
+
+    @Test
+    void aRuleBreakingOrderInTheMiddleOfAPollIsDeadLetteredAndTheOthersAreChargedOnce() {
+        String customer = newCustomer("mid-poll");
+        fund(customer, "10.00");
+        OrderCreated negative = new OrderCreated(
+                java.util.UUID.randomUUID(),
+                customer,
+                "us-east",
+                List.of(),
+                new BigDecimal("-5.00"),
+                "USD",
+                Instant.now());
+        CloudEvent before = CloudEvent.of("/order-service", order(customer, "2.00"));
+        CloudEvent poison = CloudEvent.of("/order-service", negative);
+        CloudEvent after = CloudEvent.of("/order-service", order(customer, "3.00"));
+
+        // published while billing's consumer is stopped, so that its first poll returns all three
+        listeners.stop();
+        try {
+            kafka.publish(before);
+            kafka.publish(poison);
+            kafka.publish(after);
+        } finally {
+            listeners.start();
+        }
+
+        awaitDeliveries(after.id(), true);
+        assertThat(balance(customer)).isEqualByComparingTo("5.00");
+        assertThat(awaitDeadLetters(customer, 1).getFirst()).containsEntry("ce_id", poison.id());
+        assertThat(processedEvents.contains(poison.id())).isFalse();
+
+        // The offsets were committed: a restarted consumer gets none of the three again.
+        listeners.stop();
+        listeners.start();
+        OrderCreated marker = order(customer, "1.00");
+        kafka.publish(marker);
+        awaitPaymentEvent(marker.orderId());
+        assertThat(processedEvents.deliveries(before.id())).containsExactly(true);
+        assertThat(processedEvents.deliveries(after.id())).containsExactly(true);
+        assertThat(balance(customer)).isEqualByComparingTo("4.00");
     }
 
     /** The headers of the customer's dead letters, oldest first, once there are this many. */
