@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -39,11 +39,11 @@ public class ObservedProcessedEvents extends ProcessedEvents {
     }
 
     @Override
-    public <E> int onceEach(List<E> events, Function<? super E, String> idOf, Consumer<? super E> effect) {
+    public <E> int onceEach(List<E> events, Function<? super E, String> idOf, BiConsumer<? super E, String> effect) {
         Set<String> ran = new HashSet<>();
-        int count = super.onceEach(events, idOf, event -> {
-            effect.accept(event);
-            ran.add(idOf.apply(event));
+        int count = super.onceEach(events, idOf, (event, eventId) -> {
+            effect.accept(event, eventId);
+            ran.add(eventId);
         });
         boolean crash = false;
         for (E event : events) {

@@ -73,14 +73,7 @@ class PoisonRecordsIT extends BillingTestSupport {
         String customer = newCustomer("bad-total");
         fund(customer, "10.00");
 
-        OrderCreated negative = new OrderCreated(
-                java.util.UUID.randomUUID(),
-                customer,
-                "us-east",
-                List.of(),
-                new BigDecimal("-5.00"),
-                "USD",
-                Instant.now());
+        OrderCreated negative = negativeOrder(customer);
         kafka.publish(negative);
         OrderCreated good = order(customer, "1.00");
         kafka.publish(good);
@@ -101,14 +94,7 @@ class PoisonRecordsIT extends BillingTestSupport {
     void aRuleBreakingOrderInTheMiddleOfAPollIsDeadLetteredAndTheOthersAreChargedOnce() {
         String customer = newCustomer("mid-poll");
         fund(customer, "10.00");
-        OrderCreated negative = new OrderCreated(
-                java.util.UUID.randomUUID(),
-                customer,
-                "us-east",
-                List.of(),
-                new BigDecimal("-5.00"),
-                "USD",
-                Instant.now());
+        OrderCreated negative = negativeOrder(customer);
         CloudEvent before = CloudEvent.of("/order-service", order(customer, "2.00"));
         CloudEvent poison = CloudEvent.of("/order-service", negative);
         CloudEvent after = CloudEvent.of("/order-service", order(customer, "3.00"));
@@ -137,6 +123,18 @@ class PoisonRecordsIT extends BillingTestSupport {
         assertThat(processedEvents.deliveries(before.id())).containsExactly(true);
         assertThat(processedEvents.deliveries(after.id())).containsExactly(true);
         assertThat(balance(customer)).isEqualByComparingTo("4.00");
+    }
+
+    /** An order whose total breaks a rule: billing cannot charge it however often it tries. */
+    private static OrderCreated negativeOrder(String customer) {
+        return new OrderCreated(
+                java.util.UUID.randomUUID(),
+                customer,
+                "us-east",
+                List.of(),
+                new BigDecimal("-5.00"),
+                "USD",
+                Instant.now());
     }
 
     /** The headers of the customer's dead letters, oldest first, once there are this many. */

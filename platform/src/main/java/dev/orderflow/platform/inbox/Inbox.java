@@ -55,7 +55,7 @@ public class Inbox {
                 processedEvents.onceEach(
                         records.subList(0, end),
                         Inbox::eventId,
-                        record -> handler.handle(record.value(), eventId(record)));
+                        (record, eventId) -> handler.handle(record.value(), eventId));
                 break;
             } catch (EffectFailedException e) {
                 end = e.index();

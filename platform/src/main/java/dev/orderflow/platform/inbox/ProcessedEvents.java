@@ -3,7 +3,7 @@ package dev.orderflow.platform.inbox;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +31,7 @@ public class ProcessedEvents {
      */
     public boolean once(String eventId, Runnable effect) {
         try {
-            return onceEach(List.of(eventId), id -> id, id -> effect.run()) == 1;
+            return onceEach(List.of(eventId), id -> id, (id, sameId) -> effect.run()) == 1;
         } catch (EffectFailedException e) {
             throw (RuntimeException) e.getCause();
         }
@@ -39,12 +39,13 @@ public class ProcessedEvents {
 
     /**
      * Runs the effect of each event, in list order, unless it has run before, all in one transaction with recording
-     * their ids: all of it commits or none of it does. An id that appears twice in the list runs once.
+     * their ids: all of it commits or none of it does. An id that appears twice in the list runs once. The effect is
+     * given the event and its id, read once by {@code idOf}.
      *
      * @return how many effects ran
      * @throws EffectFailedException when the effect of one event failed; the transaction was rolled back
      */
-    public <E> int onceEach(List<E> events, Function<? super E, String> idOf, Consumer<? super E> effect) {
+    public <E> int onceEach(List<E> events, Function<? super E, String> idOf, BiConsumer<? super E, String> effect) {
         if (events.isEmpty()) {
             return 0;
         }
@@ -55,7 +56,7 @@ public class ProcessedEvents {
             for (int i = 0; i < events.size(); i++) {
                 if (unseen.remove(ids.get(i))) {
                     try {
-                        effect.accept(events.get(i));
+                        effect.accept(events.get(i), ids.get(i));
                     } catch (RuntimeException e) {
                         throw new EffectFailedException(i, e);
                     }
