@@ -38,8 +38,9 @@ public record CloudEvent(String id, String source, String type, Instant time, Ev
         return data.subject();
     }
 
+    /** The record key: the customer's id, or the event's own id for an event that concerns no customer. */
     public String key() {
-        return data.customerId();
+        return data.customerId() != null ? data.customerId() : id;
     }
 
     public String topic() {

@@ -35,6 +35,11 @@ public final class CustomerMessages {
                 .formatted(failed.orderId(), reason(failed.reason()), money(failed.amount(), failed.currency()));
     }
 
+    /** E.g. "Your order 0b6a… has been dispatched." */
+    public static String of(OrderDispatched dispatched) {
+        return "Your order %s has been dispatched.".formatted(dispatched.orderId());
+    }
+
     /** A failure reason in words; one this version does not know yet is shown as it came. */
     static String reason(String reason) {
         return REASONS.getOrDefault(reason, reason);

@@ -7,7 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON form of events: ISO-8601 instants, exact decimals written as plain numbers, unknown properties ignored (a
- * tolerant reader, so an added optional field keeps the version), missing required fields rejected by the records.
+ * tolerant reader, so an added optional field keeps the version), missing required fields rejected by the records;
+ * decimals in free-form JSON (a custom event's detail) read as exact {@code BigDecimal}s, never as doubles.
  */
 public final class EventJson {
 
@@ -15,6 +16,7 @@ public final class EventJson {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private EventJson() {}

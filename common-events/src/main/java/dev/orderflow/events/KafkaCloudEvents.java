@@ -52,7 +52,9 @@ public final class KafkaCloudEvents {
         headers.add(CloudEventHeaders.SOURCE, bytes(source));
         headers.add(CloudEventHeaders.TYPE, bytes(type));
         headers.add(CloudEventHeaders.TIME, bytes(time.toString()));
-        headers.add(CloudEventHeaders.SUBJECT, bytes(subject));
+        if (subject != null) {
+            headers.add(CloudEventHeaders.SUBJECT, bytes(subject));
+        }
         headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.APPLICATION_JSON));
         return headers;
     }

@@ -1,11 +1,25 @@
 package dev.orderflow.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** An order's total was charged; {@code balance} is the account's balance after the charge. */
-public record OrderPaid(UUID orderId, String customerId, BigDecimal amount, BigDecimal balance, String currency)
+/**
+ * An order's total was charged; {@code balance} is the account's balance after the charge. {@code location} and
+ * {@code items} are the order's, copied from the {@link OrderCreated} that was charged, so that fulfilment rules can
+ * route on them; they were added as optional fields (still {@code .v1}): absent in older events and in payments made
+ * through billing's {@code POST /payments} without them.
+ */
+public record OrderPaid(
+        UUID orderId,
+        String customerId,
+        BigDecimal amount,
+        BigDecimal balance,
+        String currency,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String location,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<OrderCreated.Item> items)
         implements PaymentEvent {
 
     public OrderPaid {
@@ -13,6 +27,12 @@ public record OrderPaid(UUID orderId, String customerId, BigDecimal amount, BigD
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(balance, "balance");
+        items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    /** A payment that names no order details. */
+    public OrderPaid(UUID orderId, String customerId, BigDecimal amount, BigDecimal balance, String currency) {
+        this(orderId, customerId, amount, balance, currency, null, List.of());
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.List;
 /** The topics of orderflow and their dead-letter topics. */
 public final class Topics {
 
-    /** Every event topic, each keyed by customerId. */
-    public static final List<String> ALL = List.of(BillingEvent.TOPIC, PaymentEvent.TOPIC);
+    /** Every event topic, each keyed by customerId (an event that concerns no customer by its id). */
+    public static final List<String> ALL = List.of(BillingEvent.TOPIC, PaymentEvent.TOPIC, FulfillmentEvent.TOPIC);
 
     private static final String DEAD_LETTER_SUFFIX = "-dlt";
 

@@ -29,6 +29,15 @@ class CustomerMessagesTest {
     }
 
     @Test
+    void tellsThatAnOrderWasDispatched() {
+        OrderDispatched dispatched =
+                new OrderDispatched(ORDER, "alice", "eu-west", "paid-orders-to-store", java.time.Instant.now());
+
+        assertThat(CustomerMessages.of(dispatched))
+                .isEqualTo("Your order 0b6a2c1e-5f3d-4e7a-9c8b-1d2e3f4a5b6c has been dispatched.");
+    }
+
+    @Test
     void tellsWhyAPaymentFailedInWords() {
         PaymentFailed failed =
                 new PaymentFailed(ORDER, "alice", new BigDecimal("7.00"), PaymentFailed.INSUFFICIENT_FUNDS, "USD");

@@ -80,7 +80,30 @@ class KafkaCloudEventsTest {
                         "dev.orderflow.DepositRequested.v1",
                         "dev.orderflow.OrderPaid.v1",
                         "dev.orderflow.PaymentFailed.v1",
-                        "dev.orderflow.DepositAccepted.v1");
+                        "dev.orderflow.DepositAccepted.v1",
+                        "dev.orderflow.OrderDispatched.v1",
+                        "dev.orderflow.CustomEvent.v1");
+    }
+
+    @Test
+    void anEventOfNoCustomerIsKeyedByItsIdAndHasNoSubject() {
+        CustomEvent custom = new CustomEvent(
+                "acme.warehouse",
+                "StockCounted",
+                null,
+                null,
+                tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        CloudEvent event = CloudEvent.of("/fulfillment-service", custom);
+
+        ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord(event);
+
+        assertThat(record.topic()).isEqualTo("fulfillment");
+        assertThat(record.key()).isEqualTo(event.id());
+        assertThat(KafkaCloudEvents.headersAsText(record.headers()))
+                .containsEntry("ce_type", "dev.orderflow.CustomEvent.v1")
+                .doesNotContainKey("ce_subject");
+        assertThat(KafkaCloudEvents.fromRecord(record.headers(), record.value()))
+                .isEqualTo(event);
     }
 
     @Test
