@@ -4,6 +4,7 @@ import dev.orderflow.events.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,8 @@ public final class CreateTopics {
                 // Created meanwhile by a service's own admin, without this configuration: configured below.
             }
         }
+
+        created.sort(Comparator.comparing(List.copyOf(wanted.keySet())::indexOf));
 
         List<String> toConfigure = wanted.keySet().stream()
                 .filter(topic -> !configOf(topic).isEmpty())
