@@ -221,15 +221,17 @@ public final class LocalMail implements AutoCloseable {
         List<CaughtMail> mails = mailbox.latest(selection.matching(), limit);
         StringBuilder text = new StringBuilder();
         if (mails.isEmpty()) {
-            text.append("No ").append(selection.heading()).append(" yet.\n");
-            return text.toString();
+            return selection.none() + "\n";
         }
-        text.append(mails.size() == limit ? "The latest " + limit + " " : mails.size() + " ")
-                .append(
-                        mails.size() == 1
-                                ? selection.heading().replaceFirst("^e-mails", "e-mail")
-                                : selection.heading())
-                .append(", latest first:\n");
+        if (mails.size() == 1) {
+            text.append(limit == 1 ? "The latest " : "1 ")
+                    .append(selection.heading().replaceFirst("^e-mails", "e-mail"))
+                    .append(":\n");
+        } else {
+            text.append(mails.size() == limit ? "The latest " + limit + " " : mails.size() + " ")
+                    .append(selection.heading())
+                    .append(", latest first:\n");
+        }
         for (CaughtMail mail : mails) {
             text.append("\nReceived: ")
                     .append(TIME.format(mail.receivedAt()))
@@ -259,9 +261,10 @@ public final class LocalMail implements AutoCloseable {
                 <button>Show</button></form>
                 """.formatted(escape(customer), limit));
         html.append("<p>")
-                .append(mails.isEmpty() ? "No " : mails.size() + " ")
-                .append(escape(selection.heading()))
-                .append(mails.isEmpty() ? " yet." : ", latest first.")
+                .append(escape(
+                        mails.isEmpty()
+                                ? selection.none()
+                                : mails.size() + " " + selection.heading() + ", latest first."))
                 .append("</p>\n");
         for (CaughtMail mail : mails) {
             html.append("<article><dl><dt>Received</dt><dd>")

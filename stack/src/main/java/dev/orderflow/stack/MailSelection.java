@@ -10,8 +10,13 @@ import java.util.function.Predicate;
  *
  * @param heading says what was selected, in words, e.g. "e-mails to alice@example.com (alice's contact address)"
  * @param matching the e-mails selected
+ * @param none what to say when no e-mail matches
  */
-record MailSelection(String heading, Predicate<CaughtMail> matching) {
+record MailSelection(String heading, Predicate<CaughtMail> matching, String none) {
+
+    MailSelection(String heading, Predicate<CaughtMail> matching) {
+        this(heading, matching, "No " + heading + " yet.");
+    }
 
     /**
      * The selection for {@code who}: nothing (every e-mail), an address (contains {@code @}), or a customer id, whose
@@ -37,9 +42,10 @@ record MailSelection(String heading, Predicate<CaughtMail> matching) {
         return address.map(found ->
                         new MailSelection("e-mails to " + found + " (" + wanted + "'s contact address)", to(found)))
                 .orElseGet(() -> new MailSelection(
-                        "e-mails for " + wanted + ", who has no contact address (PUT /customers/" + wanted
-                                + "/contact on notification-service sets one; until then nothing is e-mailed)",
-                        mail -> false));
+                        "e-mails for " + wanted,
+                        mail -> false,
+                        wanted + " has no contact address, so nothing is e-mailed to " + wanted + ": PUT /customers/"
+                                + wanted + "/contact on notification-service sets one."));
     }
 
     private static Predicate<CaughtMail> to(String address) {

@@ -61,7 +61,7 @@ class LocalMailIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String alices = get("/messages?customer=alice");
             assertThat(alices)
-                    .startsWith("1 e-mail to alice.liddell@example.com (alice's contact address), latest first:")
+                    .startsWith("1 e-mail to alice.liddell@example.com (alice's contact address):")
                     .contains("From:     orderflow <no-reply@orderflow.dev>")
                     .contains("To:       alice.liddell@example.com")
                     .contains("Subject:  Your order was paid")
@@ -69,6 +69,8 @@ class LocalMailIT {
                     .doesNotContain("bob");
         });
         assertThat(get("/messages?customer=bob%40example.com")).contains("Subject:  Your deposit was accepted");
+        assertThat(get("/messages?customer=nobody%40example.com")).isEqualTo("No e-mails to nobody@example.com yet.\n");
+        assertThat(get("/messages?limit=1")).startsWith("The latest e-mail:\n");
         assertThat(get("/messages")).contains("alice.liddell@example.com", "bob@example.com");
         assertThat(get("/?customer=alice"))
                 .contains("<dd>Your order was paid</dd>")
@@ -78,8 +80,8 @@ class LocalMailIT {
     @Test
     void saysWhenACustomerHasNoAddress() throws Exception {
         assertThat(get("/messages?customer=carol"))
-                .isEqualTo("No e-mails for carol, who has no contact address (PUT /customers/carol/contact on"
-                        + " notification-service sets one; until then nothing is e-mailed) yet.\n");
+                .isEqualTo("carol has no contact address, so nothing is e-mailed to carol:"
+                        + " PUT /customers/carol/contact on notification-service sets one.\n");
     }
 
     @Test
