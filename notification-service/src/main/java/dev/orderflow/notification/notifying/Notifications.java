@@ -14,8 +14,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Notifications {
 
-    private static final int MAX_ERROR_LENGTH = 1000;
-
     private final JdbcClient jdbc;
 
     Notifications(JdbcClient jdbc) {
@@ -70,7 +68,12 @@ public class Notifications {
                         """).param(eventId).query(Notifications::notification).optional();
     }
 
-    /** An e-mail the dispatcher is to send now. */
+    /**
+     * An e-mail the dispatcher is to send now.
+     *
+     * @param attempts how often it was tried before
+     * @param to the customer's address, {@code null} when they have none any more
+     */
     record DueEmail(UUID id, NotificationType type, String message, int attempts, String to) {}
 
     /**
@@ -113,7 +116,7 @@ public class Notifications {
                         where id = :id
                         """)
                 .param("status", retryAt == null ? EmailStatus.FAILED.name() : EmailStatus.PENDING.name())
-                .param("error", truncate(error))
+                .param("error", error)
                 .param("retryAt", retryAt == null ? null : Timestamp.from(retryAt))
                 .param("id", id)
                 .update();
@@ -126,8 +129,11 @@ public class Notifications {
                 .update();
     }
 
-    private static String truncate(String error) {
-        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    /** Makes the e-mail due again later, without counting an attempt. */
+    void postponeEmail(UUID id, Instant until) {
+        jdbc.sql("update notifications set email_next_attempt_at = ? where id = ?")
+                .params(Timestamp.from(until), id)
+                .update();
     }
 
     private static Notification notification(ResultSet rs, int row) throws SQLException {

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PushNotifications {
 
-    private static final int MAX_ERROR_LENGTH = 1000;
     private static final String COLUMNS =
             "id, event_id, token, customer_id, message, event_type, status, created_at, sent_at";
 
@@ -65,7 +64,7 @@ public class PushNotifications {
                 .list();
     }
 
-    /** A push the dispatcher is to send now, with how often it was tried. */
+    /** A push the dispatcher is to send now, with how often it was tried before. */
     record DuePush(Push push, int attempts) {}
 
     /**
@@ -97,13 +96,16 @@ public class PushNotifications {
                         where id = :id
                         """)
                 .param("status", retryAt == null ? PushStatus.FAILED.name() : PushStatus.PENDING.name())
-                .param(
-                        "error",
-                        error == null || error.length() <= MAX_ERROR_LENGTH
-                                ? error
-                                : error.substring(0, MAX_ERROR_LENGTH))
+                .param("error", error)
                 .param("retryAt", retryAt == null ? null : Timestamp.from(retryAt))
                 .param("id", id)
+                .update();
+    }
+
+    /** Makes the push due again later, without counting an attempt. */
+    void postpone(UUID id, Instant until) {
+        jdbc.sql("update push_notifications set next_attempt_at = ? where id = ?")
+                .params(Timestamp.from(until), id)
                 .update();
     }
 
