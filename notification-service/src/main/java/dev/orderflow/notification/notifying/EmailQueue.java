@@ -21,6 +21,11 @@ class EmailQueue implements DispatchQueue<DueEmail> {
         return notifications.lockNextDue(now);
     }
 
+    @Override
+    public Optional<DueEmail> lockAgain(DueEmail email) {
+        return notifications.lockPending(email.id());
+    }
+
     /** Sent; or, when the customer has no address any more, not to be sent. */
     @Override
     public void markDone(DueEmail email) {

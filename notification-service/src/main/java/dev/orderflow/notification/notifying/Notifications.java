@@ -90,13 +90,18 @@ public class Notifications {
                         for update of n skip locked
                         """)
                 .param("now", Timestamp.from(now))
-                .query((rs, row) -> new DueEmail(
-                        rs.getObject("id", UUID.class),
-                        NotificationType.valueOf(rs.getString("type")),
-                        rs.getString("message"),
-                        rs.getInt("email_attempts"),
-                        rs.getString("email")))
+                .query(Notifications::dueEmail)
                 .optional();
+    }
+
+    /** Locks this e-mail if it is still PENDING and no other transaction holds it. */
+    Optional<DueEmail> lockPending(UUID id) {
+        return jdbc.sql("""
+                        select n.id, n.type, n.message, n.email_attempts, c.email
+                        from notifications n left join customer_contacts c on c.customer_id = n.customer_id
+                        where n.id = ? and n.email_status = 'PENDING'
+                        for update of n skip locked
+                        """).param(id).query(Notifications::dueEmail).optional();
     }
 
     void markEmailSent(UUID id) {
@@ -134,6 +139,15 @@ public class Notifications {
         jdbc.sql("update notifications set email_next_attempt_at = ? where id = ?")
                 .params(Timestamp.from(until), id)
                 .update();
+    }
+
+    private static DueEmail dueEmail(ResultSet rs, int row) throws SQLException {
+        return new DueEmail(
+                rs.getObject("id", UUID.class),
+                NotificationType.valueOf(rs.getString("type")),
+                rs.getString("message"),
+                rs.getInt("email_attempts"),
+                rs.getString("email"));
     }
 
     private static Notification notification(ResultSet rs, int row) throws SQLException {

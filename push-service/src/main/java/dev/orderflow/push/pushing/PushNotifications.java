@@ -80,6 +80,15 @@ public class PushNotifications {
                 .optional();
     }
 
+    /** Locks this push if it is still PENDING and no other transaction holds it. */
+    Optional<DuePush> lockPending(UUID id) {
+        return jdbc.sql("select " + COLUMNS + ", attempts from push_notifications"
+                        + " where id = ? and status = 'PENDING' for update skip locked")
+                .param(id)
+                .query((rs, row) -> new DuePush(push(rs, row), rs.getInt("attempts")))
+                .optional();
+    }
+
     void markSent(UUID id, Instant sentAt) {
         jdbc.sql("""
                         update push_notifications

@@ -22,6 +22,11 @@ class PushQueue implements DispatchQueue<DuePush> {
     }
 
     @Override
+    public Optional<DuePush> lockAgain(DuePush due) {
+        return pushes.lockPending(due.push().id());
+    }
+
+    @Override
     public void markDone(DuePush due) {
         pushes.markSent(due.push().id(), Instant.now());
     }
