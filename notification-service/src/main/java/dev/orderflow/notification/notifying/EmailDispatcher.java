@@ -1,6 +1,5 @@
 package dev.orderflow.notification.notifying;
 
-import dev.orderflow.notification.notifying.Notifications.DueEmail;
 import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetryDecision;
 import org.springframework.stereotype.Component;

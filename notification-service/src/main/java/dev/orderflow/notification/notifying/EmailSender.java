@@ -1,6 +1,5 @@
 package dev.orderflow.notification.notifying;
 
-import dev.orderflow.notification.notifying.Notifications.DueEmail;
 import dev.orderflow.platform.dispatch.DispatchHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
@@ -36,8 +35,8 @@ class EmailSender implements DispatchHandler<DueEmail> {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(email.to());
-        message.setSubject(email.type().subject());
-        message.setText(email.message());
+        message.setSubject(email.notification().type().subject());
+        message.setText(email.notification().message());
         mailSender.send(message);
     }
 }
