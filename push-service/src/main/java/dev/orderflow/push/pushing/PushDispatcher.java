@@ -2,7 +2,6 @@ package dev.orderflow.push.pushing;
 
 import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetryDecision;
-import dev.orderflow.push.pushing.PushNotifications.DuePush;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -14,15 +13,15 @@ import org.springframework.transaction.PlatformTransactionManager;
  * the record once per (event, token) (docs/adr/0006).
  */
 @Component
-public class PushDispatcher extends Dispatcher<DuePush> {
+public class PushDispatcher extends Dispatcher<Push> {
 
     PushDispatcher(
             PushQueue queue, PushSender sender, PushProperties settings, PlatformTransactionManager transactions) {
         super(
                 "push-dispatcher",
                 queue,
-                due -> sender.send(due.push()),
-                RetryDecision.backoff(settings.dispatch(), DuePush::attempts),
+                sender::send,
+                RetryDecision.backoff(settings.dispatch(), Push::attempts),
                 settings.dispatch(),
                 transactions);
     }

@@ -1,14 +1,16 @@
 package dev.orderflow.push.pushing;
 
 import dev.orderflow.platform.dispatch.DispatchQueue;
-import dev.orderflow.push.pushing.PushNotifications.DuePush;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The PENDING pushes of the push_notifications table, as the {@link PushDispatcher} works through them. */
+/**
+ * The PENDING pushes of the push_notifications table, as the {@link PushDispatcher} works through them: each outcome
+ * is a state change of the locked {@link Push}, written when the dispatcher's transaction commits.
+ */
 @Component
-class PushQueue implements DispatchQueue<DuePush> {
+class PushQueue implements DispatchQueue<Push> {
 
     private final PushNotifications pushes;
 
@@ -17,33 +19,33 @@ class PushQueue implements DispatchQueue<DuePush> {
     }
 
     @Override
-    public Optional<DuePush> lockNextDue(Instant now) {
+    public Optional<Push> lockNextDue(Instant now) {
         return pushes.lockNextDue(now);
     }
 
     @Override
-    public Optional<DuePush> lockAgain(DuePush due) {
-        return pushes.lockPending(due.push().id());
+    public Optional<Push> lockAgain(Push push) {
+        return pushes.lockPending(push.id());
     }
 
     @Override
-    public void markDone(DuePush due) {
-        pushes.markSent(due.push().id(), Instant.now());
+    public void markDone(Push push) {
+        push.sent(Instant.now());
     }
 
     @Override
-    public void markFailed(DuePush due, String error, Instant retryAt) {
-        pushes.markFailed(due.push().id(), error, retryAt);
+    public void markFailed(Push push, String error, Instant retryAt) {
+        push.failed(error, retryAt);
     }
 
     @Override
-    public void postpone(DuePush due, Instant until) {
-        pushes.postpone(due.push().id(), until);
+    public void postpone(Push push, Instant until) {
+        push.postponed(until);
     }
 
+    /** The message is left out of the log. */
     @Override
-    public String describe(DuePush due) {
-        return "Push " + due.push().id() + " to token " + due.push().token() + " (attempt " + (due.attempts() + 1)
-                + ")";
+    public String describe(Push push) {
+        return push + " (attempt " + (push.attempts() + 1) + ")";
     }
 }
