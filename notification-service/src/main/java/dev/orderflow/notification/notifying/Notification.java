@@ -154,11 +154,6 @@ public class Notification implements Persistable<UUID> {
         return emailAttempts;
     }
 
-    /** When its e-mail is due, {@code null} unless it is PENDING. */
-    Instant emailNextAttemptAt() {
-        return emailNextAttemptAt;
-    }
-
     @Override
     public UUID getId() {
         return id;
