@@ -9,7 +9,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /** The body of {@code POST /orders}. Prices are the server's: a client names products and quantities only. */
 record PlaceOrderRequest(
@@ -24,6 +26,23 @@ record PlaceOrderRequest(
     record Item(
             @NotBlank @Size(max = 64) String productCode,
             @NotNull @Min(1) @Max(10_000) Integer quantity) {}
+
+    /**
+     * The product code of each line, in line order, {@code null} where there is none to look up in the catalog (no
+     * line, no code, or a code that is already invalid by itself).
+     */
+    List<String> productCodesToLookUp(IntPredicate alreadyInvalid) {
+        if (items == null) {
+            return List.of();
+        }
+        List<String> codes = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            boolean usable = item != null && item.productCode() != null && !alreadyInvalid.test(i);
+            codes.add(usable ? item.productCode() : null);
+        }
+        return codes;
+    }
 
     PlaceOrder toCommand(String idempotencyKey) {
         return new PlaceOrder(
