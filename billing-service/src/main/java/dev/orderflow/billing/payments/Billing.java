@@ -35,15 +35,6 @@ public class Billing {
     }
 
     /**
-     * Charges the order once, without order details to pass on.
-     *
-     * @see #charge(Charge, OrderDetails)
-     */
-    public ChargeOutcome charge(Charge charge) {
-        return charge(charge, OrderDetails.NONE);
-    }
-
-    /**
      * Charges the order once. Joins the caller's transaction if there is one (the processed-events guard's). When the
      * order is paid now, {@code OrderPaid} carries its details.
      *

@@ -21,7 +21,9 @@ record PlaceOrderRequest(
         String customerId,
 
         @NotBlank @Size(max = 64) String location,
-        @NotEmpty @Size(max = 100) List<@Valid @NotNull Item> items) {
+        @NotEmpty @Size(max = MAX_ITEMS) List<@Valid @NotNull Item> items) {
+
+    static final int MAX_ITEMS = 100;
 
     record Item(
             @NotBlank @Size(max = 64) String productCode,
@@ -29,10 +31,10 @@ record PlaceOrderRequest(
 
     /**
      * The product code of each line, in line order, {@code null} where there is none to look up in the catalog (no
-     * line, no code, or a code that is already invalid by itself).
+     * line, no code, or a code that is already invalid by itself); none when there are too many lines to look up.
      */
     List<String> productCodesToLookUp(IntPredicate alreadyInvalid) {
-        if (items == null) {
+        if (items == null || items.size() > MAX_ITEMS) {
             return List.of();
         }
         List<String> codes = new ArrayList<>(items.size());
