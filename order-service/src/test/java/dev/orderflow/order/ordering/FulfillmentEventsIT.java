@@ -1,0 +1,115 @@
+package dev.orderflow.order.ordering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.orderflow.events.CloudEvent;
+import dev.orderflow.events.CustomEvent;
+import dev.orderflow.events.OrderDispatched;
+import dev.orderflow.events.OrderPaid;
+import dev.orderflow.testsupport.IntegrationTest;
+import dev.orderflow.testsupport.KafkaTestClient;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** Fulfilment's OrderDispatched on {@code fulfillment} moves a paid order to DISPATCHED, once. */
+@IntegrationTest
+class FulfillmentEventsIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final KafkaTestClient kafka = new KafkaTestClient();
+
+    @Autowired
+    OrderManagement orders;
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    @Test
+    void aPaidOrderIsDispatchedOnceHoweverOftenOrderDispatchedArrives() {
+        Order order = paidOrder("dispatched-" + UUID.randomUUID());
+        CloudEvent dispatched = CloudEvent.of("/fulfillment-service", dispatched(order));
+
+        kafka.publish(dispatched);
+        kafka.publish(dispatched);
+        kafka.publish(CloudEvent.of("/fulfillment-service", dispatched(order)));
+        awaitProcessedAfterEverythingBefore(order.customerId());
+
+        http.get()
+                .uri("/orders/{id}", order.orderId())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("DISPATCHED");
+        // paid, then dispatched: two changes, none for the repeats
+        assertThat(statusChanges(order)).isEqualTo(2);
+    }
+
+    @Test
+    void anOrderThatIsNotPaidIsNotDispatchedAndCustomEventsAreIgnored() {
+        String customer = "not-paid-" + UUID.randomUUID();
+        Order pending = place(customer);
+        kafka.publish(
+                new CustomEvent("acme.shop", "Promotion", List.of(), null, JsonNodeFactory.instance.objectNode()));
+
+        kafka.publish(dispatched(pending));
+        awaitProcessedAfterEverythingBefore(customer);
+
+        assertThat(orders.find(pending.orderId()).status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(statusChanges(pending)).isZero();
+    }
+
+    private Order place(String customer) {
+        return orders.place(new PlaceOrder(customer, "eu-west", List.of(new PlaceOrder.Line("pen", 2)), null))
+                .order();
+    }
+
+    /** An order that billing's OrderPaid, published to the broker, has settled. */
+    private Order paidOrder(String customer) {
+        Order order = place(customer);
+        kafka.publish(new OrderPaid(order.orderId(), customer, order.total(), new BigDecimal("10.00"), "USD"));
+        await().atMost(TIMEOUT).until(() -> orders.find(order.orderId()).status() == OrderStatus.PAID);
+        return order;
+    }
+
+    private static OrderDispatched dispatched(Order order) {
+        return new OrderDispatched(
+                order.orderId(), order.customerId(), order.location(), "paid-orders-to-store", Instant.now());
+    }
+
+    /**
+     * Dispatches a probe order of the same customer and waits until it is dispatched: the customer's records are one
+     * partition of {@code fulfillment}, in order, so everything published there before has been processed too.
+     */
+    private void awaitProcessedAfterEverythingBefore(String customer) {
+        Order probe = paidOrder(customer);
+        kafka.publish(dispatched(probe));
+        await().atMost(TIMEOUT).until(() -> orders.find(probe.orderId()).status() == OrderStatus.DISPATCHED);
+    }
+
+    private int statusChanges(Order order) {
+        return jdbc.sql("select version from orders where order_id = ?")
+                .param(order.orderId())
+                .query(Integer.class)
+                .single();
+    }
+}
