@@ -111,14 +111,14 @@ public class OrderManagement {
         move(orderId, OrderStatus.PAYMENT_FAILED, reason);
     }
 
-    /** Fulfilment dispatched the order. Runs in the caller's transaction. */
+    /** Fulfilment dispatched the order, paid even if its OrderPaid has not arrived yet. Runs in the caller's transaction. */
     public void markDispatched(UUID orderId) {
         move(orderId, OrderStatus.DISPATCHED, null);
     }
 
     private void move(UUID orderId, OrderStatus next, String reason) {
         if (!orders.move(orderId, next, reason)) {
-            log.info("Order {} is unknown or not {}; ignoring {}", orderId, next.from(), next);
+            log.info("Order {} is unknown or not in {}; ignoring {}", orderId, next.from(), next);
         }
     }
 }

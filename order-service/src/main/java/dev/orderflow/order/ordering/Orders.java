@@ -37,12 +37,13 @@ public interface Orders extends Repository<Order, UUID> {
     record Keyed(UUID orderId, String requestFingerprint) {}
 
     /**
-     * Moves the order to {@code next} if it is in the one status that leads there ({@link OrderStatus#from()}).
+     * Moves the order to {@code next} if it is in a status that leads there ({@link OrderStatus#from()}).
      *
-     * @return false when the order is unknown or not in the status that leads to {@code next}
+     * @return false when the order is unknown or not in a status that leads to {@code next}
      */
     default boolean move(UUID orderId, OrderStatus next, String failureReason) {
-        return move(orderId, next.from().name(), next.name(), failureReason) == 1;
+        List<String> from = next.from().stream().map(OrderStatus::name).toList();
+        return move(orderId, from, next.name(), failureReason) == 1;
     }
 
     /**
@@ -56,11 +57,11 @@ public interface Orders extends Repository<Order, UUID> {
     @Transactional
     @Query(nativeQuery = true, value = """
             update orders set status = :to, failure_reason = :reason, version = version + 1
-            where order_id = :orderId and status = :from
+            where order_id = :orderId and status in (:from)
             """)
     int move(
             @Param("orderId") UUID orderId,
-            @Param("from") String from,
+            @Param("from") List<String> from,
             @Param("to") String to,
             @Param("reason") String failureReason);
 }

@@ -7,6 +7,7 @@ import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.CustomEvent;
 import dev.orderflow.events.OrderDispatched;
 import dev.orderflow.events.OrderPaid;
+import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
 import java.math.BigDecimal;
@@ -65,17 +66,39 @@ class FulfillmentEventsIT {
     }
 
     @Test
-    void anOrderThatIsNotPaidIsNotDispatchedAndCustomEventsAreIgnored() {
-        String customer = "not-paid-" + UUID.randomUUID();
+    void anOrderDispatchedBeforeItsOrderPaidArrivesStaysDispatched() {
+        String customer = "overtaken-" + UUID.randomUUID();
         Order pending = place(customer);
+
+        kafka.publish(dispatched(pending));
+        await().atMost(TIMEOUT).until(() -> orders.find(pending.orderId()).status() == OrderStatus.DISPATCHED);
+        kafka.publish(new OrderPaid(pending.orderId(), customer, pending.total(), new BigDecimal("10.00"), "USD"));
+        awaitPaymentProcessed(customer);
+
+        assertThat(orders.find(pending.orderId()).status()).isEqualTo(OrderStatus.DISPATCHED);
+        assertThat(statusChanges(pending)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedOrderIsNotDispatchedAndCustomEventsAreIgnored() {
+        String customer = "not-paid-" + UUID.randomUUID();
+        Order failed = place(customer);
+        kafka.publish(
+                new PaymentFailed(failed.orderId(), customer, failed.total(), PaymentFailed.INSUFFICIENT_FUNDS, "USD"));
+        await().atMost(TIMEOUT).until(() -> orders.find(failed.orderId()).status() == OrderStatus.PAYMENT_FAILED);
         kafka.publish(
                 new CustomEvent("acme.shop", "Promotion", List.of(), null, JsonNodeFactory.instance.objectNode()));
 
-        kafka.publish(dispatched(pending));
+        kafka.publish(dispatched(failed));
         awaitProcessedAfterEverythingBefore(customer);
 
-        assertThat(orders.find(pending.orderId()).status()).isEqualTo(OrderStatus.PENDING);
-        assertThat(statusChanges(pending)).isZero();
+        assertThat(orders.find(failed.orderId()).status()).isEqualTo(OrderStatus.PAYMENT_FAILED);
+        assertThat(statusChanges(failed)).isEqualTo(1);
+    }
+
+    /** A probe order of the same customer paid: everything published before it on {@code payment} was processed. */
+    private void awaitPaymentProcessed(String customer) {
+        paidOrder(customer);
     }
 
     private Order place(String customer) {
