@@ -334,16 +334,17 @@ final class LoadStep {
         perSecond.forEach((second, hs) -> {
             long[] c = counts.get(second);
             series.add(new StepResult.Second(
+                    run.label,
                     second,
                     c[0],
                     c[1],
                     c[2],
-                    hs[0].getValueAtPercentile(50),
-                    hs[0].getValueAtPercentile(99),
-                    hs[1].getValueAtPercentile(50),
-                    hs[1].getValueAtPercentile(99),
-                    hs[2].getValueAtPercentile(50),
-                    hs[2].getValueAtPercentile(99)));
+                    StepResult.ms(hs[0].getValueAtPercentile(50)),
+                    StepResult.ms(hs[0].getValueAtPercentile(99)),
+                    StepResult.ms(hs[1].getValueAtPercentile(50)),
+                    StepResult.ms(hs[1].getValueAtPercentile(99)),
+                    StepResult.ms(hs[2].getValueAtPercentile(50)),
+                    StepResult.ms(hs[2].getValueAtPercentile(99))));
         });
         Map<String, Long> errors = new LinkedHashMap<>();
         new TreeMap<>(run.errors).forEach((kind, n) -> errors.put(kind, n.sum()));

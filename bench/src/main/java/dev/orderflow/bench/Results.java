@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +34,7 @@ final class Results {
             Result result,
             List<StepFigures> steps,
             @JsonInclude(NON_NULL) StepFigures warmup,
-            List<SecondFigures> series) {}
+            List<StepResult.Second> series) {}
 
     record Settings(
             String mode,
@@ -111,19 +112,6 @@ final class Results {
         }
     }
 
-    record SecondFigures(
-            String step,
-            int second,
-            long sent,
-            long completed,
-            long errors,
-            double postP50Ms,
-            double postP99Ms,
-            double endToEndP50Ms,
-            double endToEndP99Ms,
-            double dispatchP50Ms,
-            double dispatchP99Ms) {}
-
     private Results() {}
 
     static String json(Report.Run run) {
@@ -145,23 +133,6 @@ final class Results {
                     r.dispatchMeasured() ? StepResult.Latency.of(r.dispatch()) : null,
                     r.errorCount(),
                     Report.Ratios.of(run, chosen));
-        }
-        List<SecondFigures> series = new ArrayList<>();
-        for (Report.Step s : run.steps()) {
-            for (StepResult.Second sec : s.result().series()) {
-                series.add(new SecondFigures(
-                        s.result().label(),
-                        sec.second(),
-                        sec.sent(),
-                        sec.completed(),
-                        sec.errors(),
-                        StepResult.ms(sec.postP50()),
-                        StepResult.ms(sec.postP99()),
-                        StepResult.ms(sec.endToEndP50()),
-                        StepResult.ms(sec.endToEndP99()),
-                        StepResult.ms(sec.dispatchP50()),
-                        StepResult.ms(sec.dispatchP99())));
-            }
         }
         return new Document(
                 o.preset().label(),
@@ -192,7 +163,7 @@ final class Results {
                 result,
                 run.steps().stream().map(s -> StepFigures.of(s.result(), s)).toList(),
                 run.warmup() == null ? null : StepFigures.of(run.warmup(), null),
-                series);
+                run.steps().stream().flatMap(s -> s.result().series().stream()).toList());
     }
 
     static String html(Report.Run run) {
@@ -212,13 +183,13 @@ final class Results {
         }
         double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
         List<Chart.Line> latencies = new ArrayList<>(List.of(
-                line("end-to-end p50", "#1f77b4", false, seconds, StepResult.Second::endToEndP50, 1000),
-                line("end-to-end p99", "#d62728", false, seconds, StepResult.Second::endToEndP99, 1000),
-                line("POST p50", "#999", true, seconds, StepResult.Second::postP50, 1000),
-                line("POST p99", "#ff7f0e", true, seconds, StepResult.Second::postP99, 1000)));
+                line("end-to-end p50", "#1f77b4", false, seconds, StepResult.Second::endToEndP50Ms),
+                line("end-to-end p99", "#d62728", false, seconds, StepResult.Second::endToEndP99Ms),
+                line("POST p50", "#999", true, seconds, StepResult.Second::postP50Ms),
+                line("POST p99", "#ff7f0e", true, seconds, StepResult.Second::postP99Ms)));
         if (run.steps().stream().anyMatch(s -> s.result().dispatchMeasured())) {
-            latencies.add(line("dispatched p50", "#9467bd", false, seconds, StepResult.Second::dispatchP50, 1000));
-            latencies.add(line("dispatched p99", "#8c564b", false, seconds, StepResult.Second::dispatchP99, 1000));
+            latencies.add(line("dispatched p50", "#9467bd", false, seconds, StepResult.Second::dispatchP50Ms));
+            latencies.add(line("dispatched p99", "#8c564b", false, seconds, StepResult.Second::dispatchP99Ms));
         }
         BenchOptions o = run.options();
         String title = "orderflow bench " + o.preset().label() + " " + run.runId();
@@ -248,8 +219,8 @@ final class Results {
                         x,
                         marks,
                         List.of(
-                                line("scheduled", "#999", true, seconds, StepResult.Second::sent, 1),
-                                line("completed", "#2ca02c", false, seconds, StepResult.Second::completed, 1))))
+                                line("scheduled", "#999", true, seconds, StepResult.Second::sent),
+                                line("completed", "#2ca02c", false, seconds, StepResult.Second::completed))))
                 .append("<h2>Steps</h2>\n<table><tr><th>step</th><th>orders/s</th><th>POST p50</th><th>POST p99</th>"
                         + "<th>e2e p50</th><th>e2e p95</th><th>e2e p99</th><th>e2e max</th><th>dispatched</th>"
                         + "<th>disp. p50</th><th>disp. p99</th><th>errors</th><th>verdict</th></tr>\n");
@@ -286,14 +257,8 @@ final class Results {
             String color,
             boolean dashed,
             List<StepResult.Second> seconds,
-            java.util.function.ToLongFunction<StepResult.Second> value,
-            double divisor) {
+            ToDoubleFunction<StepResult.Second> value) {
         return new Chart.Line(
-                name,
-                color,
-                dashed,
-                seconds.stream()
-                        .mapToDouble(s -> value.applyAsLong(s) / divisor)
-                        .toArray());
+                name, color, dashed, seconds.stream().mapToDouble(value).toArray());
     }
 }

@@ -39,18 +39,19 @@ record StepResult(
         List<Second> series,
         String aborted) {
 
-    /** One second of the step, by when its orders were scheduled; latencies in microseconds, 0 when none. */
+    /** One second of a step, by when its orders were scheduled; latencies in milliseconds, 0 when none. */
     record Second(
+            String step,
             int second,
             long sent,
             long completed,
             long errors,
-            long postP50,
-            long postP99,
-            long endToEndP50,
-            long endToEndP99,
-            long dispatchP50,
-            long dispatchP99) {}
+            double postP50Ms,
+            double postP99Ms,
+            double endToEndP50Ms,
+            double endToEndP99Ms,
+            double dispatchP50Ms,
+            double dispatchP99Ms) {}
 
     /** A histogram's percentiles in milliseconds, as the results file shows them. */
     record Latency(long count, double p50, double p95, double p99, double p999, double max, double mean) {

@@ -182,17 +182,10 @@ class ReportTest {
         Histogram dispatch = dispatchMicros > 0 ? histogram(dispatchMicros, orders) : histogram(0, 0);
         List<StepResult.Second> series = new ArrayList<>();
         for (int s = 0; s < seconds; s++) {
+            double ms = micros / 1000.0;
+            double dispatchMs = dispatchMicros / 1000.0;
             series.add(new StepResult.Second(
-                    s,
-                    (long) rate,
-                    (long) rate,
-                    0,
-                    micros / 4,
-                    micros / 4,
-                    micros,
-                    micros,
-                    dispatchMicros,
-                    dispatchMicros));
+                    Bench.label(rate), s, (long) rate, (long) rate, 0, ms / 4, ms / 4, ms, ms, dispatchMs, dispatchMs));
         }
         return new StepResult(
                 Bench.label(rate),
