@@ -1,0 +1,53 @@
+package dev.orderflow.platform.dispatch;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A table of items to act on after the transactions that wrote them have committed: e-mails to send, pushes, deliveries
+ * to a target. One implementation per table, with its SQL written out. The {@link Dispatcher} calls each method in a
+ * transaction of one item, which holds the item's row lock until what it records commits.
+ *
+ * @param <T> an item as the handler needs it, with whatever its {@link RetryDecision} reads (e.g. attempts so far)
+ */
+public interface DispatchQueue<T> {
+
+    /**
+     * Locks the item due first ({@code ... for update skip locked}), skipping those another transaction holds, so that
+     * several dispatchers, in this instance or another, never handle one item at once. The lock lasts until the
+     * caller's transaction ends.
+     *
+     * @return the item, or empty when none is due at {@code now}
+     */
+    Optional<T> lockNextDue(Instant now);
+
+    /**
+     * Locks this item again ({@code ... where id = ? ... for update skip locked}) after the transaction in which its
+     * handler failed was rolled back, to record the failure. Due or not, as long as it is still waiting to be handled.
+     *
+     * @return the item as it is now, or empty when another transaction holds it or it is not waiting any more
+     */
+    Optional<T> lockAgain(T item);
+
+    /** The item was handled: it is not due any more. Counts as an attempt if the queue counts them. */
+    void markDone(T item);
+
+    /**
+     * Handling the item failed: records the attempt and the error (at most {@value Dispatcher#MAX_ERROR_LENGTH}
+     * characters).
+     *
+     * @param retryAt when the item is due again, or {@code null} when it was the last attempt and the item is given up
+     */
+    void markFailed(T item, String error, Instant retryAt);
+
+    /**
+     * Makes the item due again at {@code until} without counting an attempt: the handler did not try it (e.g. a rate
+     * limit said not yet), so a burst is delayed, not dropped.
+     */
+    void postpone(T item, Instant until);
+
+    /** How the item appears in the dispatcher's log; override to leave out what must not be logged. */
+    default String describe(T item) {
+        return String.valueOf(item);
+    }
+}
