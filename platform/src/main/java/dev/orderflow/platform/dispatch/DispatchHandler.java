@@ -1,0 +1,27 @@
+package dev.orderflow.platform.dispatch;
+
+/**
+ * What a {@link Dispatcher} does with one item: send the e-mail, the push, the delivery. It runs in the item's
+ * transaction, inside a savepoint: when it throws, whatever it wrote to the database is rolled back, and the failure is
+ * recorded in the same transaction. A crash after it returned and before the commit means it runs again for the same
+ * item: make it idempotent, or accept at-least-once.
+ *
+ * @param <T> the queue's items
+ */
+@FunctionalInterface
+public interface DispatchHandler<T> {
+
+    /**
+     * Acts on the item.
+     *
+     * @throws PostponedException to try the item again later without counting an attempt
+     * @throws Exception when it failed; the {@link RetryDecision} says whether and when it is tried again
+     */
+    void handle(T item) throws Exception;
+
+    /**
+     * Called once, in the item's transaction, after its last failed attempt was recorded: the place to write a dead
+     * letter. When it throws, nothing of the final attempt is committed, and the item is tried again on a later round.
+     */
+    default void givenUp(T item, Exception lastFailure) {}
+}

@@ -1,0 +1,45 @@
+package dev.orderflow.platform.dispatch;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A table of items to act on after the transactions that wrote them have committed: e-mails to send, pushes, deliveries
+ * to a target. One implementation per table, with its SQL written out; the {@link Dispatcher} calls every method in the
+ * transaction of one item, so that what it records commits together with the item's row lock being released.
+ *
+ * @param <T> an item as the handler needs it, with whatever its {@link RetryDecision} reads (e.g. attempts so far)
+ */
+public interface DispatchQueue<T> {
+
+    /**
+     * Locks the item due first ({@code ... for update skip locked}), skipping those another transaction holds, so that
+     * several dispatchers, in this instance or another, never handle one item at once. The lock lasts until the
+     * caller's transaction ends.
+     *
+     * @return the item, or empty when none is due at {@code now}
+     */
+    Optional<T> lockNextDue(Instant now);
+
+    /** The item was handled: it is not due any more. Counts as an attempt if the queue counts them. */
+    void markDone(T item);
+
+    /**
+     * Handling the item failed: records the attempt and the error (at most {@value Dispatcher#MAX_ERROR_LENGTH}
+     * characters).
+     *
+     * @param retryAt when the item is due again, or {@code null} when it was the last attempt and the item is given up
+     */
+    void markFailed(T item, String error, Instant retryAt);
+
+    /**
+     * Makes the item due again at {@code until} without counting an attempt: the handler did not try it (e.g. a rate
+     * limit said not yet), so a burst is delayed, not dropped.
+     */
+    void postpone(T item, Instant until);
+
+    /** How the item appears in the dispatcher's log; override to leave out what must not be logged. */
+    default String describe(T item) {
+        return String.valueOf(item);
+    }
+}
