@@ -1,0 +1,192 @@
+package dev.orderflow.fulfillment.delivery;
+
+import dev.orderflow.fulfillment.FulfillmentProperties;
+import dev.orderflow.fulfillment.targets.Delivery;
+import dev.orderflow.fulfillment.targets.PostponedException;
+import dev.orderflow.fulfillment.targets.TargetInvoker;
+import dev.orderflow.fulfillment.targets.TargetInvokers;
+import dev.orderflow.fulfillment.targets.TargetRefusedException;
+import dev.orderflow.fulfillment.targets.TargetRetryPolicy;
+import dev.orderflow.platform.work.BackgroundWorker;
+import dev.orderflow.platform.work.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Works through the due deliveries outside the transactions that recorded them, one transaction per delivery: it locks
+ * the delivery ({@code for update skip locked}, so instances never deliver one at once), hands it to the {@link
+ * TargetInvoker} of its target's type inside a savepoint, and records the outcome in the same transaction. Nothing of a
+ * delivery commits unless all of it does; a crash before the commit leaves it due, so delivery is at least once.
+ *
+ * <p>A failed attempt is retried with exponential backoff and jitter ({@code first-retry}, doubling up to {@code
+ * max-retry}, each wait drawn between half and all of that) until the target's {@link TargetRetryPolicy} runs out: its
+ * maximum retries, or its maximum event age at the time of the next attempt. A {@link TargetRefusedException} is
+ * final at once. A given-up delivery is {@code FAILED} and the {@link DeadLetterRelay} publishes it.
+ *
+ * <p>This has the shape of the platform's generic dispatcher (a queue of rows, a handler, a retry decision) so that it
+ * can move onto it once that is on main.
+ */
+@Component
+public class DeliveryDispatcher extends BackgroundWorker {
+
+    /** The longest error text stored with a delivery. */
+    static final int MAX_ERROR_LENGTH = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+    private final Deliveries deliveries;
+    private final TargetInvokers invokers;
+    private final DeadLetterRelay deadLetters;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
+    private final RetryPolicy backoff;
+    private final Clock clock;
+
+    DeliveryDispatcher(
+            Deliveries deliveries,
+            TargetInvokers invokers,
+            DeadLetterRelay deadLetters,
+            PlatformTransactionManager transactions,
+            FulfillmentProperties properties,
+            Optional<Clock> clock) {
+        super(
+                "delivery-dispatcher",
+                properties.delivery().pollInterval(),
+                properties.delivery().pollInterval());
+        this.deliveries = deliveries;
+        this.invokers = invokers;
+        this.deadLetters = deadLetters;
+        this.transactions = new TransactionTemplate(transactions);
+        this.savepoints = new TransactionTemplate(transactions);
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.backoff = new RetryPolicy(
+                TargetRetryPolicy.MAX_RETRY_ATTEMPTS + 1,
+                properties.delivery().firstRetry(),
+                properties.delivery().maxRetry());
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @Override
+    protected void work() {
+        while (isRunning() && dispatchNext()) {
+            // one delivery per transaction until none is due
+        }
+    }
+
+    /** Delivers the delivery due first, if any; whether there was one. */
+    public boolean dispatchNext() {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            Optional<StoredDelivery> next = deliveries.lockNextDue(clock.instant());
+            next.ifPresent(this::dispatch);
+            return next.isPresent();
+        }));
+    }
+
+    private void dispatch(StoredDelivery row) {
+        Delivery delivery = row.toDelivery();
+        Exception failure = deliverInSavepoint(delivery);
+        Instant now = clock.instant();
+        if (failure == null) {
+            deliveries.markDelivered(row.id(), now);
+            return;
+        }
+        if (failure instanceof PostponedException postponed) {
+            deliveries.postpone(row.id(), postponed.until());
+            return;
+        }
+        String error = describe(failure);
+        Instant retryAt = nextAttempt(delivery, failure, now);
+        if (retryAt != null) {
+            log.warn(
+                    "Delivery {} of event {} to {}/{} failed (attempt {}), retrying at {}: {}",
+                    row.id(),
+                    row.eventId(),
+                    row.ruleName(),
+                    row.targetId(),
+                    row.attempts() + 1,
+                    retryAt,
+                    error);
+            deliveries.markRetry(row.id(), error, retryAt);
+            return;
+        }
+        log.error(
+                "Delivery {} of event {} to {}/{} failed (attempt {}), giving up: {}",
+                row.id(),
+                row.eventId(),
+                row.ruleName(),
+                row.targetId(),
+                row.attempts() + 1,
+                error);
+        deliveries.markFailed(row.id(), error, now);
+        deadLetters.wakeUpAfterCommit();
+    }
+
+    /** Runs the invoker; what it wrote is rolled back when it fails, so that the failure can still be recorded. */
+    private Exception deliverInSavepoint(Delivery delivery) {
+        try {
+            savepoints.executeWithoutResult(status -> {
+                TargetInvoker invoker = invokers.forType(delivery.target().type())
+                        .orElseThrow(() -> new IllegalStateException("this instance cannot deliver to targets of type "
+                                + delivery.target().type()));
+                try {
+                    invoker.deliver(delivery);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new InvokerFailed(e);
+                }
+            });
+            return null;
+        } catch (InvokerFailed e) {
+            return (Exception) e.getCause();
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /**
+     * When to try again after this failure, or {@code null} to give up: a refusal is final; otherwise the target's
+     * policy bounds the retries and the event's age at the next attempt.
+     */
+    Instant nextAttempt(Delivery delivery, Exception failure, Instant now) {
+        if (failure instanceof TargetRefusedException) {
+            return null;
+        }
+        TargetRetryPolicy policy = delivery.target().retryPolicy();
+        int failedAttempts = delivery.attempts() + 1;
+        if (failedAttempts > policy.maximumRetryAttempts()) {
+            return null;
+        }
+        Duration delay = backoff.delay(failedAttempts);
+        long jittered = delay.toMillis() / 2 + ThreadLocalRandom.current().nextLong(delay.toMillis() / 2 + 1);
+        Instant retryAt = now.plusMillis(jittered);
+        return retryAt.isAfter(delivery.eventTime().plus(policy.maximumEventAge())) ? null : retryAt;
+    }
+
+    /** The exception and its root cause, truncated to what the table keeps. */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root == e ? e.toString() : e + "; caused by " + root;
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    /** Carries a checked exception of the invoker out of the savepoint's callback. */
+    private static final class InvokerFailed extends RuntimeException {
+
+        InvokerFailed(Exception cause) {
+            super(cause);
+        }
+    }
+}
