@@ -55,24 +55,32 @@ public interface Deliveries extends Repository<StoredDelivery, Long> {
     @Modifying
     @Query(value = """
             update deliveries set attempts = attempts + 1, last_error = :error, next_attempt_at = :retryAt
-            where id = :id and status = 'PENDING'
+            where id = :id and status = 'PENDING' and attempts = :attempts
             """, nativeQuery = true)
-    int markRetry(@Param("id") long id, @Param("error") String error, @Param("retryAt") Instant retryAt);
+    int markRetry(
+            @Param("id") long id,
+            @Param("attempts") int attempts,
+            @Param("error") String error,
+            @Param("retryAt") Instant retryAt);
 
     /** Gives the delivery up; the dead-letter relay then publishes it to {@code fulfillment-dlt}. */
     @Modifying
     @Query(value = """
             update deliveries set status = 'FAILED', attempts = attempts + 1, last_error = :error, finished_at = :now
-            where id = :id and status = 'PENDING'
+            where id = :id and status = 'PENDING' and attempts = :attempts
             """, nativeQuery = true)
-    int markFailed(@Param("id") long id, @Param("error") String error, @Param("now") Instant now);
+    int markFailed(
+            @Param("id") long id,
+            @Param("attempts") int attempts,
+            @Param("error") String error,
+            @Param("now") Instant now);
 
     /** Due again later without counting an attempt. */
     @Modifying
-    @Query(
-            value = "update deliveries set next_attempt_at = :until where id = :id and status = 'PENDING'",
-            nativeQuery = true)
-    int postpone(@Param("id") long id, @Param("until") Instant until);
+    @Query(value = """
+            update deliveries set next_attempt_at = :until where id = :id and status = 'PENDING' and attempts = :attempts
+            """, nativeQuery = true)
+    int postpone(@Param("id") long id, @Param("attempts") int attempts, @Param("until") Instant until);
 
     /** Given-up deliveries whose dead letter is not yet acknowledged, locked for the caller's transaction. */
     @Query(value = """

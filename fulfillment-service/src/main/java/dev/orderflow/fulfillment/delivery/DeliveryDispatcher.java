@@ -18,14 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works through the due deliveries outside the transactions that recorded them, one transaction per delivery: it locks
  * the delivery ({@code for update skip locked}, so instances never deliver one at once), hands it to the {@link
- * TargetInvoker} of its target's type inside a savepoint, and records the outcome in the same transaction. Nothing of a
- * delivery commits unless all of it does; a crash before the commit leaves it due, so delivery is at least once.
+ * TargetInvoker} of its target's type, and records a success in the same transaction, so that what the target wrote
+ * commits exactly with it. A failed attempt is rolled back whole and recorded in a second transaction. A crash before
+ * a commit leaves the delivery due, so delivery is at least once.
  *
  * <p>A failed attempt is retried with exponential backoff and jitter ({@code first-retry}, doubling up to {@code
  * max-retry}, each wait drawn between half and all of that) until the target's {@link TargetRetryPolicy} runs out: its
@@ -47,7 +47,6 @@ public class DeliveryDispatcher extends BackgroundWorker {
     private final TargetInvokers invokers;
     private final DeadLetterRelay deadLetters;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate savepoints;
     private final RetryPolicy backoff;
     private final Clock clock;
 
@@ -66,8 +65,6 @@ public class DeliveryDispatcher extends BackgroundWorker {
         this.invokers = invokers;
         this.deadLetters = deadLetters;
         this.transactions = new TransactionTemplate(transactions);
-        this.savepoints = new TransactionTemplate(transactions);
-        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.backoff = new RetryPolicy(
                 TargetRetryPolicy.MAX_RETRY_ATTEMPTS + 1,
                 properties.delivery().firstRetry(),
@@ -84,23 +81,53 @@ public class DeliveryDispatcher extends BackgroundWorker {
 
     /** Delivers the delivery due first, if any; whether there was one. */
     public boolean dispatchNext() {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
+        Attempt attempt = transactions.execute(status -> {
             Optional<StoredDelivery> next = deliveries.lockNextDue(clock.instant());
-            next.ifPresent(this::dispatch);
-            return next.isPresent();
-        }));
+            if (next.isEmpty()) {
+                return null;
+            }
+            StoredDelivery row = next.get();
+            Exception failure = deliver(row.toDelivery());
+            if (failure == null) {
+                deliveries.markDelivered(row.id(), clock.instant());
+            } else {
+                // nothing the target wrote may commit; the failure is recorded in a transaction of its own
+                status.setRollbackOnly();
+            }
+            return new Attempt(row, failure);
+        });
+        if (attempt == null) {
+            return false;
+        }
+        if (attempt.failure() != null) {
+            transactions.executeWithoutResult(status -> failed(attempt.row(), attempt.failure()));
+        }
+        return true;
     }
 
-    private void dispatch(StoredDelivery row) {
-        Delivery delivery = row.toDelivery();
-        Exception failure = deliverInSavepoint(delivery);
-        Instant now = clock.instant();
-        if (failure == null) {
-            deliveries.markDelivered(row.id(), now);
-            return;
+    private record Attempt(StoredDelivery row, Exception failure) {}
+
+    private Exception deliver(Delivery delivery) {
+        try {
+            TargetInvoker invoker = invokers.forType(delivery.target().type())
+                    .orElseThrow(() -> new IllegalStateException("this instance cannot deliver to targets of type "
+                            + delivery.target().type()));
+            invoker.deliver(delivery);
+            return null;
+        } catch (Exception e) {
+            return e;
         }
+    }
+
+    /**
+     * Records a failed attempt. Each statement applies only while the delivery is as it was when it was tried (still
+     * pending, same attempts), so that it cannot overwrite what another instance did with it meanwhile.
+     */
+    private void failed(StoredDelivery row, Exception failure) {
+        Delivery delivery = row.toDelivery();
+        Instant now = clock.instant();
         if (failure instanceof PostponedException postponed) {
-            deliveries.postpone(row.id(), postponed.until());
+            deliveries.postpone(row.id(), row.attempts(), postponed.until());
             return;
         }
         String error = describe(failure);
@@ -115,7 +142,7 @@ public class DeliveryDispatcher extends BackgroundWorker {
                     row.attempts() + 1,
                     retryAt,
                     error);
-            deliveries.markRetry(row.id(), error, retryAt);
+            deliveries.markRetry(row.id(), row.attempts(), error, retryAt);
             return;
         }
         log.error(
@@ -126,30 +153,8 @@ public class DeliveryDispatcher extends BackgroundWorker {
                 row.targetId(),
                 row.attempts() + 1,
                 error);
-        deliveries.markFailed(row.id(), error, now);
-        deadLetters.wakeUpAfterCommit();
-    }
-
-    /** Runs the invoker; what it wrote is rolled back when it fails, so that the failure can still be recorded. */
-    private Exception deliverInSavepoint(Delivery delivery) {
-        try {
-            savepoints.executeWithoutResult(status -> {
-                TargetInvoker invoker = invokers.forType(delivery.target().type())
-                        .orElseThrow(() -> new IllegalStateException("this instance cannot deliver to targets of type "
-                                + delivery.target().type()));
-                try {
-                    invoker.deliver(delivery);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new InvokerFailed(e);
-                }
-            });
-            return null;
-        } catch (InvokerFailed e) {
-            return (Exception) e.getCause();
-        } catch (RuntimeException e) {
-            return e;
+        if (deliveries.markFailed(row.id(), row.attempts(), error, now) == 1) {
+            deadLetters.wakeUpAfterCommit();
         }
     }
 
@@ -180,13 +185,5 @@ public class DeliveryDispatcher extends BackgroundWorker {
         }
         String text = root == e ? e.toString() : e + "; caused by " + root;
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
-    }
-
-    /** Carries a checked exception of the invoker out of the savepoint's callback. */
-    private static final class InvokerFailed extends RuntimeException {
-
-        InvokerFailed(Exception cause) {
-            super(cause);
-        }
     }
 }

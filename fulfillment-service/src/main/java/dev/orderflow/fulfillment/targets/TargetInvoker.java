@@ -8,8 +8,8 @@ import java.util.List;
  * the delivery dispatcher hands it its deliveries without any other change.
  *
  * <p>{@link #deliver} runs on the delivery dispatcher's thread, in the delivery's own transaction (its row is locked
- * until the commit), inside a savepoint: what it writes to the database commits exactly when the delivery is recorded
- * as done, and is rolled back when it throws. A crash between a side effect outside the database (an HTTP call) and
+ * until the commit): what it writes to the database commits exactly when the delivery is recorded as done, and is
+ * rolled back when it throws. A crash between a side effect outside the database (an HTTP call) and
  * the commit means the delivery is made again: such targets pass {@link Delivery#eventId()} along (e.g. as an
  * {@code Idempotency-Key}) so that the receiver can recognise it. Delivery is at least once.
  */
