@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,13 +34,16 @@ class DemoDefaults implements ApplicationRunner {
     private final Connections connections;
     private final ApiDestinations destinations;
     private final JdbcClient jdbc;
+    private final Environment environment;
 
     DemoDefaults(
             DemoProperties properties,
             SecretBox secrets,
             Connections connections,
             ApiDestinations destinations,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            Environment environment) {
+        this.environment = environment;
         this.properties = properties;
         this.secrets = secrets;
         this.connections = connections;
@@ -70,7 +74,9 @@ class DemoDefaults implements ApplicationRunner {
                 properties.username(),
                 secrets.encrypt(properties.password(), CONNECTION),
                 null));
-        String base = properties.receiverUrl().replaceAll("/+$", "");
+        String base = properties.receiverUrl().isBlank()
+                ? "http://localhost:" + environment.getProperty("local.server.port", "8085")
+                : properties.receiverUrl().replaceAll("/+$", "");
         destinations.insertIfAbsent(new ApiDestination(
                 DESTINATION,
                 URI.create(base + "/demo/warehouses/" + DESTINATION + "/orders"),

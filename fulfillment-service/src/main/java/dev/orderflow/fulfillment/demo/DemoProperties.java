@@ -9,13 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username the Basic username the receiver accepts
  * @param password the Basic password the receiver accepts; without one it accepts nobody, and the default connection
  *     is not created
- * @param receiverUrl this service's own base URL as the default {@code us-warehouse} destination reaches it
+ * @param receiverUrl this service's own base URL as the default {@code us-warehouse} destination reaches it; empty
+ *     means {@code http://localhost:<the port this instance listens on>}
  */
 @ConfigurationProperties("orderflow.fulfillment.demo")
 public record DemoProperties(
         @DefaultValue("warehouse") String username,
         String password,
-        @DefaultValue("http://localhost:8085") String receiverUrl) {
+        @DefaultValue("") String receiverUrl) {
 
     public boolean configured() {
         return password != null && !password.isBlank();

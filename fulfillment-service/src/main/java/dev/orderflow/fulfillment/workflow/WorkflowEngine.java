@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * next step in the same transaction as the step's effect. A crash before the commit leaves nothing of the step, and the
  * dispatcher, polling after a restart, runs it again: recovery is the ordinary work loop, and no step's effect happens
  * twice. A step that throws is retried with backoff (the attempts show on the step) until the engine's attempts run
- * out, then the execution fails; a step that waits sets when the execution is due again.
+ * out, then the execution fails; a step that waits sets when the execution is due again. Steps write through
+ * {@code JdbcClient} only, in the engine's JDBC transactions.
  */
 @Component
 public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler<Execution> {
@@ -33,10 +35,7 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
     private final Dispatcher<Execution> dispatcher;
 
     WorkflowEngine(
-            Executions executions,
-            List<Workflow> workflows,
-            WorkflowProperties properties,
-            PlatformTransactionManager transactions) {
+            Executions executions, List<Workflow> workflows, WorkflowProperties properties, DataSource dataSource) {
         this.executions = executions;
         this.workflows = workflows.stream().collect(Collectors.toMap(Workflow::name, Function.identity()));
         this.dispatcher = new Dispatcher<>(
@@ -45,7 +44,9 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
                 this,
                 RetryDecision.backoff(properties.engine(), Execution::stepAttempts),
                 properties.engine(),
-                transactions);
+                // JDBC transactions, which have the savepoints the dispatcher runs each step in (the JPA transaction
+                // manager does not); every statement of the engine and its steps goes through JdbcClient
+                new JdbcTransactionManager(dataSource));
     }
 
     /** The worker that runs the steps; started and stopped with the application. */
