@@ -74,7 +74,7 @@ class RulesApiIT {
     }
 
     @Test
-    void theDefaultRulesExistAndThoseWithoutTheirTargetTypesSayWhyTheyAreDisabled() {
+    void theDefaultRulesExistAndAreEnabledOnceTheirTargetTypesExist() {
         http.get()
                 .uri("/rules/us-orders-to-api")
                 .exchange()
@@ -82,11 +82,9 @@ class RulesApiIT {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.state")
-                .isEqualTo("DISABLED")
-                .jsonPath("$.pendingTargetTypes[0]")
-                .isEqualTo("api-destination")
-                .jsonPath("$.note")
-                .exists();
+                .isEqualTo("ENABLED")
+                .jsonPath("$.pendingTargetTypes")
+                .doesNotExist();
         http.get()
                 .uri("/rules/paid-orders-to-store")
                 .exchange()
