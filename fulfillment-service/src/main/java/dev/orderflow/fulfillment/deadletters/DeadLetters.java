@@ -217,9 +217,7 @@ public class DeadLetters {
         Map<String, String> errors = new TreeMap<>();
         for (Header header : record.headers()) {
             if (isErrorHeader(header.key()) && !header.key().equals("kafka_dlt-exception-stacktrace")) {
-                errors.put(
-                        header.key(),
-                        header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+                errors.put(header.key(), text(header));
             }
         }
         return new DeadLetter(
@@ -233,6 +231,24 @@ public class DeadLetters {
                 errors,
                 record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
                 redriven.contains(record.partition() + ":" + record.offset()));
+    }
+
+    /** spring-kafka writes the original partition, offset and timestamp as binary numbers; the rest is text. */
+    private static String text(Header header) {
+        byte[] value = header.value();
+        if (value == null) {
+            return null;
+        }
+        boolean number = header.key().equals("kafka_dlt-original-partition")
+                || header.key().equals("kafka_dlt-original-offset")
+                || header.key().equals("kafka_dlt-original-timestamp");
+        if (number && value.length == Integer.BYTES) {
+            return String.valueOf(java.nio.ByteBuffer.wrap(value).getInt());
+        }
+        if (number && value.length == Long.BYTES) {
+            return String.valueOf(java.nio.ByteBuffer.wrap(value).getLong());
+        }
+        return new String(value, StandardCharsets.UTF_8);
     }
 
     private static void requireKnown(String topic) {

@@ -149,14 +149,19 @@ public class Executions {
 
     /** Moves the execution on to its next step, or ends it when there is none. */
     void advance(String id, String nextStep, Instant now) {
+        if (nextStep == null) {
+            jdbc.sql("""
+                            update workflow_executions set status = 'SUCCEEDED', current_step = null, finished_at = :now
+                            where id = :id and status = 'RUNNING'
+                            """).param("id", id).param("now", Timestamp.from(now)).update();
+            return;
+        }
         jdbc.sql("""
-                        update workflow_executions set current_step = :next, next_run_at = :now,
-                            status = case when :next is null then 'SUCCEEDED' else 'RUNNING' end,
-                            finished_at = case when :next is null then :now end
+                        update workflow_executions set current_step = :next, next_run_at = :now
                         where id = :id and status = 'RUNNING'
                         """)
                 .param("id", id)
-                .param("next", nextStep, java.sql.Types.VARCHAR)
+                .param("next", nextStep)
                 .param("now", Timestamp.from(now))
                 .update();
     }
