@@ -4,9 +4,9 @@
 #
 #   docker build --build-arg SERVICE=order-service -t orderflow/order-service .
 #
-# docker-compose.yml builds the four services with it. The build stage does not depend on SERVICE: every service image
-# shares it, so `docker compose up --build` runs Maven once and not four times. Set MODULES to build fewer modules,
-# e.g. --build-arg MODULES=order-service for a single image.
+# docker-compose.yml builds every service with it. The build stage does not depend on SERVICE: every service image
+# shares it, so `docker compose up --build` runs Maven once and not once per service. Set MODULES to build fewer
+# modules, e.g. --build-arg MODULES=order-service for a single image; a module that is not in the sources is skipped.
 
 ARG JDK_IMAGE=eclipse-temurin:21-jdk
 ARG JRE_IMAGE=eclipse-temurin:21-jre-alpine
@@ -15,10 +15,11 @@ ARG JRE_IMAGE=eclipse-temurin:21-jre-alpine
 FROM ${JDK_IMAGE} AS build
 WORKDIR /src
 COPY . .
-ARG MODULES=order-service,billing-service,notification-service,push-service
+ARG MODULES=order-service,billing-service,notification-service,push-service,fulfillment-service
 # ~/.m2 (the wrapper's Maven and the local repository) is a build cache: a second build downloads nothing.
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
-    ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl "${MODULES}" -am package
+    modules=$(for module in $(echo "${MODULES}" | tr ',' ' '); do [ -f "$module/pom.xml" ] && printf '%s,' "$module"; done) && \
+    ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl "${modules%,}" -am package
 
 # ---- extract: split one service's jar into Spring Boot's layers, least likely to change first ----
 FROM ${JRE_IMAGE} AS extract

@@ -5,3 +5,4 @@ create schema if not exists orders authorization orderflow;
 create schema if not exists billing authorization orderflow;
 create schema if not exists notification authorization orderflow;
 create schema if not exists push authorization orderflow;
+create schema if not exists fulfillment authorization orderflow;

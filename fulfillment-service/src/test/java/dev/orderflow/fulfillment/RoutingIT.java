@@ -8,6 +8,7 @@ import dev.orderflow.events.FulfillmentEvent;
 import dev.orderflow.events.OrderCreated;
 import dev.orderflow.events.OrderDispatched;
 import dev.orderflow.events.OrderPaid;
+import dev.orderflow.fulfillment.rules.RuleMatcher;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
 import java.math.BigDecimal;
@@ -45,6 +46,9 @@ class RoutingIT {
 
     @Autowired
     CrashingProcessedEvents processedEvents;
+
+    @Autowired
+    RuleMatcher matcher;
 
     @AfterAll
     static void close() {
@@ -144,7 +148,8 @@ class RoutingIT {
 
     /** The rule change has reached this instance's matcher (it polls every 250 ms). */
     private void awaitRuleActive() {
-        await().atMost(TIMEOUT).pollDelay(Duration.ofMillis(500)).until(() -> true);
+        await().atMost(TIMEOUT).until(() -> !matcher.match("{\"source\": \"shop.custom\", \"detail\": {\"size\": 5}}")
+                .isEmpty());
     }
 
     private OrderDispatched awaitDispatched(UUID orderId) {

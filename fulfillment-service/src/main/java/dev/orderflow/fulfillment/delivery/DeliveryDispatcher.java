@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * maximum retries, or its maximum event age at the time of the next attempt. A {@link TargetRefusedException} is
  * final at once. A given-up delivery is {@code FAILED} and the {@link DeadLetterRelay} publishes it.
  *
- * <p>This has the shape of the platform's generic dispatcher (a queue of rows, a handler, a retry decision) so that it
- * can move onto it once that is on main.
+ * <p>This has the shape of the platform's generic dispatcher (a queue of rows, a handler, a retry decision) but cannot
+ * use it yet: that one runs the handler in a savepoint, which the JPA transaction manager does not support (ADR 0007).
  */
 @Component
 public class DeliveryDispatcher extends BackgroundWorker {

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -93,6 +95,15 @@ class RuleController {
         return ProblemDetailsAdvice.invalid(e.problems().stream()
                 .map(problem -> new FieldProblem(problem.field(), problem.message()))
                 .toList());
+    }
+
+    /** Two requests changed the same rule at once; the one that lost changed nothing. */
+    @ExceptionHandler({OptimisticLockingFailureException.class, DataIntegrityViolationException.class})
+    ProblemDetail conflict() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "The rule was changed by another request at the same time; try again.");
+        problem.setTitle("Concurrent change");
+        return problem;
     }
 
     @ExceptionHandler

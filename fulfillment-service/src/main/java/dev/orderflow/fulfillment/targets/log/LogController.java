@@ -10,15 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 @RestController
 class LogController {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LogEntries entries;
 
@@ -37,15 +32,11 @@ class LogController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
         return entries.newest(group, limit).stream()
                 .map(entry -> new LogEntryView(
-                        entry.logGroup(), entry.ruleName(), entry.eventId(), json(entry.message()), entry.loggedAt()))
+                        entry.logGroup(),
+                        entry.ruleName(),
+                        entry.eventId(),
+                        LogTarget.message(entry.message()),
+                        entry.loggedAt()))
                 .toList();
-    }
-
-    private static JsonNode json(String message) {
-        try {
-            return JSON.readTree(message);
-        } catch (JacksonException e) {
-            return JsonNodeFactory.instance.stringNode(message);
-        }
     }
 }

@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,6 +46,15 @@ class LogTarget implements TargetInvoker {
                 : List.of("logGroup must be 1 to 512 of the characters . - _ / # A-Z a-z 0-9");
     }
 
+    /** The delivered input as JSON, or as a string when a template made it something else. */
+    static JsonNode message(String input) {
+        try {
+            return JSON.readTree(input);
+        } catch (JacksonException e) {
+            return JsonNodeFactory.instance.stringNode(input);
+        }
+    }
+
     @Override
     public void deliver(Delivery delivery) {
         String group = delivery.target().setting("logGroup");
@@ -51,7 +63,7 @@ class LogTarget implements TargetInvoker {
             line.put("logGroup", group);
             line.put("rule", delivery.ruleName());
             line.put("eventId", delivery.eventId());
-            line.put("message", delivery.input());
+            line.set("message", message(delivery.input()));
             events.info(JSON.writeValueAsString(line));
         }
     }
