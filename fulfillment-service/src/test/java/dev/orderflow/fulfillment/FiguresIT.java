@@ -10,7 +10,10 @@ import dev.orderflow.testsupport.KafkaTestClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -23,6 +26,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @IntegrationTest
 @EnabledIfSystemProperty(named = "orderflow.figures", matches = "true")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FiguresIT {
 
     @Autowired
@@ -41,6 +45,7 @@ class FiguresIT {
     RuleMatcher matcher;
 
     @Test
+    @Order(1)
     void apiDestinationDeliveriesPerSecond() {
         int n = 1000;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -71,6 +76,7 @@ class FiguresIT {
     }
 
     @Test
+    @Order(2)
     void workflowExecutionsPerSecond() {
         int n = 200;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -97,6 +103,7 @@ class FiguresIT {
     }
 
     @Test
+    @Order(3)
     void replayedEventsPerSecond() {
         int n = 5000;
         String suffix = UUID.randomUUID().toString().substring(0, 8);

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>A 2xx is a delivery. A network error, a timeout, a 429 or a 5xx may pass: retried by the target's policy. Any
  * other status (a 4xx, or a redirect, which is not followed) is final. A destination or connection that does not exist
- * (yet) is retried too: it may be created before the policy runs out. Each destination has a rate limit per instance;
- * without a permit the delivery is postponed until the next one, not counted as an attempt and not dropped.
+ * (yet) is retried too: it may be created before the policy runs out. Each destination has a rate limit per instance:
+ * a delivery waits briefly for a permit ({@link RateLimiters}), and without one it is postponed until the next, not
+ * counted as an attempt and not dropped.
  *
  * <p>No secret leaves this class except in the request's header: exceptions name the destination and the status only.
  */

@@ -10,10 +10,14 @@ import org.springframework.stereotype.Component;
 /**
  * One resilience4j {@link RateLimiter} per API destination and instance, at its invocation rate: one permit every
  * {@code 1s / rate}, so that calls are spread over the second instead of coming as a burst at the start of each one.
- * A limiter is rebuilt when its destination changes.
+ * A caller waits up to {@link #WAIT} for a permit (holding its delivery's row lock that long at most); without one by
+ * then it postpones the delivery. A limiter is rebuilt when its destination changes.
  */
 @Component
 public class RateLimiters {
+
+    /** The longest a delivery waits in line for a permit before it is postponed instead. */
+    static final Duration WAIT = Duration.ofMillis(100);
 
     private record Limited(int rate, RateLimiter limiter) {}
 
@@ -40,7 +44,7 @@ public class RateLimiters {
                 RateLimiterConfig.custom()
                         .limitForPeriod(1)
                         .limitRefreshPeriod(Duration.ofNanos(1_000_000_000L / rate))
-                        .timeoutDuration(Duration.ZERO)
+                        .timeoutDuration(WAIT)
                         .build());
     }
 }
