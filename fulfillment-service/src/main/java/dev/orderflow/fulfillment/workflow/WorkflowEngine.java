@@ -44,8 +44,7 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
                 this,
                 RetryDecision.backoff(properties.engine(), Execution::stepAttempts),
                 properties.engine(),
-                // JDBC transactions, which have the savepoints the dispatcher runs each step in (the JPA transaction
-                // manager does not); every statement of the engine and its steps goes through JdbcClient
+                // plain JDBC transactions: every statement of the engine and its steps goes through JdbcClient
                 new JdbcTransactionManager(dataSource));
     }
 
@@ -61,6 +60,12 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
     @Override
     public Optional<Execution> lockNextDue(Instant now) {
         return executions.lockNextDue(now);
+    }
+
+    /** After a failed step was rolled back: the execution again, to record the failure, while it still runs. */
+    @Override
+    public Optional<Execution> lockAgain(Execution execution) {
+        return executions.lockDue(null, execution.id());
     }
 
     @Override
