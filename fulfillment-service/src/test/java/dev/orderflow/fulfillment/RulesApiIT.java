@@ -115,9 +115,9 @@ class RulesApiIT {
     }
 
     @Test
-    void refusesAnEnabledRuleWhoseTargetTypeIsNotDeliveredToYet() {
+    void refusesAWorkflowTargetNamingNoWorkflowOfTheService() {
         assertRefusedAndNothingStored("""
-                {"eventPattern": {"source": ["x"]}, "targets": [{"id": "t", "type": "workflow", "workflow": "w"}]}""", "targets[0].type");
+                {"eventPattern": {"source": ["x"]}, "targets": [{"id": "t", "type": "workflow", "workflow": "w"}]}""", "targets[0]");
     }
 
     @Test
