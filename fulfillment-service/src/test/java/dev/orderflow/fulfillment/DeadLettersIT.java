@@ -26,10 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deliveries are retried within their target's retry policy and then dead-lettered to {@code fulfillment-dlt} with the
- * rule, target, attempts and last error in the headers; a refusal is final at once.
+ * rule, target, attempts and last error in the headers; a refusal is final at once. Two deliveries are worked on at
+ * once here, as for slow targets.
  */
 @IntegrationTest(
         properties = {
+            "orderflow.fulfillment.delivery.concurrency=2",
             "orderflow.fulfillment.delivery.first-retry=20ms",
             "orderflow.fulfillment.delivery.max-retry=100ms"
         })

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.Problems;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -204,6 +205,33 @@ class RulesApiIT {
                 .isEqualTo("MalformedDetail")
                 .jsonPath("$.entries[3].eventId")
                 .exists();
+    }
+
+    @Test
+    void answersBadLogQueriesAndUnknownDispatchesWithProblems() {
+        for (String uri : List.of("/logs", "/logs?group=/g&limit=1001", "/logs?group=/g&limit=0", "/dispatches/nope")) {
+            http.get()
+                    .uri(uri)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        http.get()
+                .uri("/dispatches/{id}", UUID.randomUUID())
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get()
+                .uri("/logs?group=/nothing/here")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("[]");
     }
 
     private void testPattern(String pattern, String event, boolean result) {

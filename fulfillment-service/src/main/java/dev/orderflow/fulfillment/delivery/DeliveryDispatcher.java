@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,7 @@ public class DeliveryDispatcher extends BackgroundWorker {
     private final TransactionTemplate transactions;
     private final RetryPolicy backoff;
     private final Clock clock;
+    private final int concurrency;
 
     DeliveryDispatcher(
             Deliveries deliveries,
@@ -70,10 +73,31 @@ public class DeliveryDispatcher extends BackgroundWorker {
                 properties.delivery().firstRetry(),
                 properties.delivery().maxRetry());
         this.clock = clock.orElse(Clock.systemUTC());
+        this.concurrency = Math.max(1, properties.delivery().concurrency());
     }
 
     @Override
     protected void work() {
+        if (concurrency == 1) {
+            drain();
+            return;
+        }
+        // slow targets (HTTP) are worked on side by side, each delivery in its own transaction and connection
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("delivery-", 1).factory())) {
+            for (int i = 0; i < concurrency; i++) {
+                threads.submit(() -> {
+                    try {
+                        drain();
+                    } catch (RuntimeException e) {
+                        log.warn("Delivery dispatcher failed, will retry: {}", e.toString());
+                    }
+                });
+            }
+        }
+    }
+
+    private void drain() {
         while (isRunning() && dispatchNext()) {
             // one delivery per transaction until none is due
         }
