@@ -69,22 +69,27 @@ public class Executions {
         return lockDue(now, null);
     }
 
-    /**
-     * Locks the running execution due first, or the given one if it is due; skips those another transaction holds. A
-     * {@code null} time locks the given execution whenever it is due, as long as it runs.
-     */
+    /** Locks the running execution due first, or the given one if it is due; skips those another transaction holds. */
     Optional<Execution> lockDue(Instant now, String id) {
+        return lock("next_run_at <= :now and (cast(:id as varchar) is null or id = :id)", now, id);
+    }
+
+    /** Locks the execution, due or not, as long as it runs; empty when another transaction holds it. */
+    Optional<Execution> lockRunning(String id) {
+        return lock("id = :id and cast(:now as timestamptz) is not null", Instant.now(), id);
+    }
+
+    private Optional<Execution> lock(String condition, Instant now, String id) {
         return jdbc.sql("""
                         select e.id, e.workflow, e.order_id, e.input, e.current_step,
                                coalesce(s.attempts, 0) as attempts, s.started_at
                         from (select * from workflow_executions
-                              where status = 'RUNNING' and (cast(:now as timestamptz) is null or next_run_at <= :now)
-                                and (cast(:id as varchar) is null or id = :id)
+                              where status = 'RUNNING' and %s
                               order by next_run_at, started_at limit 1
                               for update skip locked) e
                         left join workflow_steps s on s.execution_id = e.id and s.name = e.current_step
-                        """)
-                .param("now", now == null ? null : Timestamp.from(now), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                        """.formatted(condition))
+                .param("now", Timestamp.from(now))
                 .param("id", id, java.sql.Types.VARCHAR)
                 .query((rs, row) -> new Execution(
                         rs.getString("id"),

@@ -65,7 +65,7 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
     /** After a failed step was rolled back: the execution again, to record the failure, while it still runs. */
     @Override
     public Optional<Execution> lockAgain(Execution execution) {
-        return executions.lockDue(null, execution.id());
+        return executions.lockRunning(execution.id());
     }
 
     @Override
