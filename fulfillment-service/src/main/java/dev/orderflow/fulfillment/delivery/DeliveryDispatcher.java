@@ -9,6 +9,10 @@ import dev.orderflow.fulfillment.targets.TargetRefusedException;
 import dev.orderflow.fulfillment.targets.TargetRetryPolicy;
 import dev.orderflow.platform.work.BackgroundWorker;
 import dev.orderflow.platform.work.RetryPolicy;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +20,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,9 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Works through the due deliveries outside the transactions that recorded them, one transaction per delivery: it locks
  * the delivery ({@code for update skip locked}, so instances never deliver one at once), hands it to the {@link
- * TargetInvoker} of its target's type, and records a success in the same transaction, so that what the target wrote
- * commits exactly with it. A failed attempt is rolled back whole and recorded in a second transaction. A crash before
- * a commit leaves the delivery due, so delivery is at least once.
+ * TargetInvoker} of its target's type inside a savepoint, and records the outcome in the same transaction: what the
+ * target wrote commits exactly with its success, and is rolled back to the savepoint when it failed, while the row stays
+ * locked until the failure is recorded. A crash before the commit leaves the delivery due, so delivery is at least
+ * once.
  *
  * <p>A failed attempt is retried with exponential backoff and jitter ({@code first-retry}, doubling up to {@code
  * max-retry}, each wait drawn between half and all of that) until the target's {@link TargetRetryPolicy} runs out: its
@@ -35,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * final at once. A given-up delivery is {@code FAILED} and the {@link DeadLetterRelay} publishes it.
  *
  * <p>This has the shape of the platform's generic dispatcher (a queue of rows, a handler, a retry decision) but cannot
- * use it yet: that one runs the handler in a savepoint, which the JPA transaction manager does not support (ADR 0007).
+ * use it yet: that one takes its savepoint through {@code PROPAGATION_NESTED}, which the JPA transaction manager
+ * refuses, where this one sets a JDBC savepoint itself (ADR 0007).
  */
 @Component
 public class DeliveryDispatcher extends BackgroundWorker {
@@ -45,6 +53,8 @@ public class DeliveryDispatcher extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
+    private final DataSource dataSource;
+    private final EntityManager entityManager;
     private final Deliveries deliveries;
     private final TargetInvokers invokers;
     private final DeadLetterRelay deadLetters;
@@ -54,6 +64,8 @@ public class DeliveryDispatcher extends BackgroundWorker {
     private final int concurrency;
 
     DeliveryDispatcher(
+            DataSource dataSource,
+            EntityManager entityManager,
             Deliveries deliveries,
             TargetInvokers invokers,
             DeadLetterRelay deadLetters,
@@ -64,6 +76,8 @@ public class DeliveryDispatcher extends BackgroundWorker {
                 "delivery-dispatcher",
                 properties.delivery().pollInterval(),
                 properties.delivery().pollInterval());
+        this.dataSource = dataSource;
+        this.entityManager = entityManager;
         this.deliveries = deliveries;
         this.invokers = invokers;
         this.deadLetters = deadLetters;
@@ -105,31 +119,46 @@ public class DeliveryDispatcher extends BackgroundWorker {
 
     /** Delivers the delivery due first, if any; whether there was one. */
     public boolean dispatchNext() {
-        Attempt attempt = transactions.execute(status -> {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
             Optional<StoredDelivery> next = deliveries.lockNextDue(clock.instant());
             if (next.isEmpty()) {
-                return null;
+                return false;
             }
             StoredDelivery row = next.get();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            Savepoint savepoint = savepoint(connection);
             Exception failure = deliver(row.toDelivery());
             if (failure == null) {
                 deliveries.markDelivered(row.id(), clock.instant());
             } else {
-                // nothing the target wrote may commit; the failure is recorded in a transaction of its own
-                status.setRollbackOnly();
+                // nothing the target wrote may commit; the row stays locked while its failure is recorded
+                entityManager.clear();
+                rollback(connection, savepoint);
+                failed(row, failure);
             }
-            return new Attempt(row, failure);
-        });
-        if (attempt == null) {
-            return false;
-        }
-        if (attempt.failure() != null) {
-            transactions.executeWithoutResult(status -> failed(attempt.row(), attempt.failure()));
-        }
-        return true;
+            return true;
+        }));
     }
 
-    private record Attempt(StoredDelivery row, Exception failure) {}
+    /**
+     * A JDBC savepoint on the transaction's connection: Spring's JPA transaction manager has no nested transactions,
+     * and what targets write is native SQL on that connection.
+     */
+    private static Savepoint savepoint(Connection connection) {
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set a savepoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollback(Connection connection, Savepoint savepoint) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot roll back to the savepoint: " + e.getMessage(), e);
+        }
+    }
 
     private Exception deliver(Delivery delivery) {
         try {
@@ -143,10 +172,7 @@ public class DeliveryDispatcher extends BackgroundWorker {
         }
     }
 
-    /**
-     * Records a failed attempt. Each statement applies only while the delivery is as it was when it was tried (still
-     * pending, same attempts), so that it cannot overwrite what another instance did with it meanwhile.
-     */
+    /** Records a failed attempt, in the delivery's transaction. */
     private void failed(StoredDelivery row, Exception failure) {
         Delivery delivery = row.toDelivery();
         Instant now = clock.instant();
