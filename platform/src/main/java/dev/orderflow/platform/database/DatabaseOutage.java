@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means that the database could not be reached, rather than that the request or record was bad. The
@@ -31,6 +32,12 @@ public final class DatabaseOutage {
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                return true;
+            }
+            // a failed rollback hides what made the transaction roll back: the connection dying under it
+            if (cause instanceof TransactionSystemException rollbackFailed
+                    && rollbackFailed.getApplicationException() != null
+                    && isCause(rollbackFailed.getApplicationException())) {
                 return true;
             }
             if (cause.getCause() == cause) {

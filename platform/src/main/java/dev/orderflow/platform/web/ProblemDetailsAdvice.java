@@ -31,6 +31,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -151,6 +154,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 && databind.getCause() != null) {
             return answer(Problems.invalid(path(databind), databind.getCause().getMessage()), headers);
         }
+        if (cause instanceof StreamReadException malformed
+                && malformed.processor() instanceof JsonParser parser
+                && !path(parser.streamReadContext()).isEmpty()) {
+            // e.g. a whole number too large for its field: named like a field that failed binding
+            return answer(
+                    Problems.invalid(
+                            path(parser.streamReadContext()), "is malformed: " + malformed.getOriginalMessage()),
+                    headers);
+        }
         return answer(
                 Problems.badRequest(
                         "Unreadable request body",
@@ -195,6 +207,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 path.append(reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** The path of the value a parser stopped in, like {@code items[0].quantity}, or empty at the top level. */
+    private static String path(TokenStreamContext context) {
+        List<TokenStreamContext> levels = new ArrayList<>();
+        for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            levels.addFirst(at);
+        }
+        StringBuilder path = new StringBuilder();
+        for (TokenStreamContext level : levels) {
+            if (level.inObject() && level.currentName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(level.currentName());
+            } else if (level.inArray() && level.getCurrentIndex() >= 0) {
+                path.append('[').append(level.getCurrentIndex()).append(']');
             }
         }
         return path.toString();
