@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -21,7 +22,8 @@ import tools.jackson.databind.type.LogicalType;
  *       or parsed; an amount must be a JSON number ({@code "100.00"} is refused); a string field refuses numbers and
  *       booleans; an enum refuses numbers. A decimal is read exactly ({@code BigDecimal}), so {@code 1e2} as an amount
  *       is exactly 100, and the amount's own constraint decides about its decimals;
- *   <li>text holds no control characters ({@link ControlCharacters}), whether sent raw or escaped as {@code \u0000};
+ *   <li>text holds no control characters ({@link ControlCharacters}), whether sent raw or escaped as {@code \u0000},
+ *       in a typed field or anywhere in a free-form {@code JsonNode};
  *   <li>a key given twice, or anything after the JSON value, is a malformed body.
  * </ul>
  *
@@ -57,6 +59,7 @@ public class StrictJsonConfiguration {
                 .withCoercionConfig(
                         LogicalType.Enum, config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .addModule(new SimpleModule("orderflow-strict-text")
-                        .addDeserializer(String.class, new CheckedStringDeserializer(false)));
+                        .addDeserializer(String.class, new CheckedStringDeserializer(false))
+                        .addDeserializer(JsonNode.class, new CheckedTreeDeserializer()));
     }
 }

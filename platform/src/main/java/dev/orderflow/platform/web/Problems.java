@@ -83,7 +83,7 @@ public final class Problems {
 
     /** A 503 problem: the database could not be reached, or went away during the request. */
     public static ProblemDetail databaseUnavailable() {
-        return unavailable("The service could not reach its database; try again shortly.");
+        return unavailable("The service could not get a database connection, or lost it; try again shortly.");
     }
 
     /** The problem as a response with its status, and {@code Retry-After} if it is a {@code 503}. */

@@ -88,6 +88,16 @@ class HardenedInputIT {
         assertFieldError(post("{\"customerId\":\"alice\",\"name\":\"a\",\"note\":\"a\\u0000b\"}"), "note");
     }
 
+    @Test
+    void refusesAControlCharacterAnywhereInAFreeFormValue() {
+        assertFieldError(
+                post("{\"customerId\":\"alice\",\"name\":\"a\",\"detail\":{\"lines\":[\"ok\",\"n\\u0000\"]}}"),
+                "detail");
+        assertThat(post("{\"customerId\":\"alice\",\"name\":\"a\",\"detail\":{\"note\":\"two\\nlines\"}}")
+                        .status())
+                .isEqualTo(200);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1.5", "\"2\"", "1e2", "1.0", "true", "2147483648"})
     void neverCoercesAQuantity(String quantity) {
@@ -243,7 +253,8 @@ class HardenedInputIT {
             @FreeText String note,
             Integer quantity,
             @Digits(integer = 17, fraction = 2) BigDecimal amount,
-            java.util.List<String> tags) {}
+            java.util.List<String> tags,
+            tools.jackson.databind.JsonNode detail) {}
 
     @RestController
     static class Things {
