@@ -29,7 +29,6 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         try {
             byte[] body = Problems.toJson(ProblemErrorController.forStatus(status));
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
             response.setContentLength(body.length);
             try (OutputStream out = response.getOutputStream()) {
                 out.write(body);

@@ -108,7 +108,6 @@ public final class Problems {
         response.setStatus(problem.getStatus());
         headers(problem).forEach((name, values) -> values.forEach(value -> response.setHeader(name, value)));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getOutputStream(), problem);
     }
 
