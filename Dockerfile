@@ -33,7 +33,10 @@ RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination 
 FROM ${JRE_IMAGE}
 ARG SERVICE
 LABEL org.opencontainers.image.title="orderflow ${SERVICE}"
-RUN addgroup -S -g 10001 orderflow && adduser -S -D -H -u 10001 -G orderflow orderflow
+# The user as two lines of /etc/passwd and /etc/group, not addgroup/adduser, whose flags differ between Alpine
+# (busybox) and Debian or Ubuntu bases: JRE_IMAGE may be either.
+RUN echo 'orderflow:x:10001:10001:orderflow:/nonexistent:/sbin/nologin' >>/etc/passwd && \
+    echo 'orderflow:x:10001:' >>/etc/group
 WORKDIR /app
 COPY --from=extract /extract/layers/dependencies/ ./
 COPY --from=extract /extract/layers/spring-boot-loader/ ./
