@@ -2,6 +2,7 @@ package dev.orderflow.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.events.OrderCreated;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentFailed;
 import java.math.BigDecimal;
@@ -155,6 +156,68 @@ class BillingApiIT extends BillingTestSupport {
                 .isEqualTo("ORDER_ALREADY_CHARGED");
         assertThat(balance(customer)).isEqualByComparingTo("15.00");
         assertThat(paymentEvents(orderId)).hasSize(1);
+    }
+
+    @Test
+    void aPaymentWithTheOrdersLocationAndItemsPassesThemOnInOrderPaid() {
+        String customer = newCustomer("pay-details");
+        fund(customer, "25.00");
+        UUID orderId = UUID.randomUUID();
+
+        http.post()
+                .uri("/payments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"orderId": "%s", "customerId": "%s", "amount": 4.50, "location": "eu-west",
+                         "items": [{"productCode": "pen", "quantity": 2, "unitPrice": 2.00},
+                                   {"productCode": "eraser", "quantity": 1, "unitPrice": 0.50}]}
+                        """.formatted(orderId, customer))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        assertThat(awaitPaymentEvent(orderId))
+                .isEqualTo(new OrderPaid(
+                        orderId,
+                        customer,
+                        new BigDecimal("4.50"),
+                        new BigDecimal("20.50"),
+                        "USD",
+                        "eu-west",
+                        List.of(
+                                new OrderCreated.Item("pen", 2, new BigDecimal("2.00")),
+                                new OrderCreated.Item("eraser", 1, new BigDecimal("0.50")))));
+    }
+
+    @Test
+    void rejectsPaymentsWithBadOrderDetails() {
+        String customer = newCustomer("bad-details");
+        fund(customer, "5.00");
+
+        for (Map.Entry<String, String> invalid : Map.of(
+                        "\"location\": \"\"", "location",
+                        "\"location\": \"eu\\u0000west\"", "location",
+                        "\"items\": [{\"productCode\": \"pen\", \"quantity\": 0, \"unitPrice\": 1.00}]",
+                                "items[0].quantity",
+                        "\"items\": [{\"productCode\": \"pen\", \"quantity\": 1, \"unitPrice\": 1.001}]",
+                                "items[0].unitPrice",
+                        "\"items\": [{\"quantity\": 1, \"unitPrice\": 1.00}]", "items[0].productCode")
+                .entrySet()) {
+            http.post()
+                    .uri("/payments")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"orderId\": \"%s\", \"customerId\": \"%s\", \"amount\": 1.00, %s}"
+                            .formatted(UUID.randomUUID(), customer, invalid.getKey()))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[*].field")
+                    .isEqualTo(List.of(invalid.getValue()));
+        }
+        assertThat(count("select count(*) from charges where customer_id = ?", customer))
+                .isZero();
+        assertThat(balance(customer)).isEqualByComparingTo("5.00");
     }
 
     @Test

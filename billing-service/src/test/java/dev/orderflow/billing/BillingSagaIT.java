@@ -12,6 +12,7 @@ import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -78,7 +79,13 @@ class BillingSagaIT extends BillingTestSupport {
         kafka.publish(affordable);
         assertThat(awaitPaymentEvent(affordable.orderId()))
                 .isEqualTo(new OrderPaid(
-                        affordable.orderId(), customer, new BigDecimal("30.25"), new BigDecimal("19.75"), "USD"));
+                        affordable.orderId(),
+                        customer,
+                        new BigDecimal("30.25"),
+                        new BigDecimal("19.75"),
+                        "USD",
+                        "us-east",
+                        List.of(new OrderCreated.Item("pencil", 1, new BigDecimal("30.25")))));
         assertThat(balance(customer)).isEqualByComparingTo("19.75");
 
         ConsumerRecord<String, byte[]> paid = kafka.awaitRecord(PaymentEvent.TOPIC, record -> affordable

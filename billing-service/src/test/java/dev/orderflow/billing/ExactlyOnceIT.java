@@ -42,7 +42,13 @@ class ExactlyOnceIT extends BillingTestSupport {
         awaitOutboxEmpty(order.orderId());
         assertThat(paymentEvents(order.orderId()))
                 .containsExactly(new OrderPaid(
-                        order.orderId(), customer, new BigDecimal("7.50"), new BigDecimal("12.50"), "USD"));
+                        order.orderId(),
+                        customer,
+                        new BigDecimal("7.50"),
+                        new BigDecimal("12.50"),
+                        "USD",
+                        order.location(),
+                        order.items()));
     }
 
     @Test
@@ -89,7 +95,13 @@ class ExactlyOnceIT extends BillingTestSupport {
         awaitOutboxEmpty(order.orderId());
         assertThat(paymentEvents(order.orderId()))
                 .containsExactly(new OrderPaid(
-                        order.orderId(), customer, new BigDecimal("4.00"), new BigDecimal("6.00"), "USD"));
+                        order.orderId(),
+                        customer,
+                        new BigDecimal("4.00"),
+                        new BigDecimal("6.00"),
+                        "USD",
+                        order.location(),
+                        order.items()));
     }
 
     @Test

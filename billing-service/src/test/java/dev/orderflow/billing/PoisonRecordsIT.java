@@ -50,8 +50,14 @@ class PoisonRecordsIT extends BillingTestSupport {
         kafka.publish(good);
 
         assertThat(awaitPaymentEvent(good.orderId()))
-                .isEqualTo(
-                        new OrderPaid(good.orderId(), customer, new BigDecimal("3.00"), new BigDecimal("7.00"), "USD"));
+                .isEqualTo(new OrderPaid(
+                        good.orderId(),
+                        customer,
+                        new BigDecimal("3.00"),
+                        new BigDecimal("7.00"),
+                        "USD",
+                        good.location(),
+                        good.items()));
         List<Map<String, String>> dead = awaitDeadLetters(customer, 2);
         assertThat(dead.get(0))
                 .containsEntry("ce_type", "dev.orderflow.OrderCreated.v1")

@@ -1,2 +1,2 @@
-/** notification-service: stores a notification for every payment outcome and e-mails it when it can. */
+/** notification-service: stores a notification for every payment outcome and dispatched order, e-mailed when it can. */
 package dev.orderflow.notification;

@@ -1,2 +1,2 @@
-/** push-service: keeps customers' device tokens and pushes every order's payment outcome to each of them. */
+/** push-service: keeps customers' device tokens and pushes every order's payment outcome and dispatch to each of them. */
 package dev.orderflow.push;

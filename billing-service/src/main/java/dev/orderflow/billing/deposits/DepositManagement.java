@@ -7,6 +7,8 @@ import dev.orderflow.events.DepositAccepted;
 import dev.orderflow.events.DepositRequested;
 import dev.orderflow.platform.outbox.Outbox;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,7 @@ public class DepositManagement {
                     .orElseThrow(() -> new AccountNotFoundException(customerId))
                     .currency();
             DepositRequested requested = new DepositRequested(UUID.randomUUID(), customerId, exact, currency);
-            deposits.insertRequested(requested);
+            deposits.save(Deposit.requested(requested));
             outbox.publish(requested);
             return requested;
         });
@@ -65,7 +67,9 @@ public class DepositManagement {
      */
     public boolean apply(DepositRequested requested) {
         Money.positiveAmount(requested.amount());
-        Boolean applied = transactions.execute(status -> deposits.accept(requested)
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Boolean applied = transactions.execute(status -> deposits.accept(
+                        requested.depositId(), requested.customerId(), requested.amount(), requested.currency(), now)
                 .map(accepted -> {
                     BigDecimal balance = accounts.credit(accepted.customerId(), accepted.amount(), accepted.currency())
                             .orElseThrow(() -> new AccountNotFoundException(accepted.customerId()));

@@ -1,67 +1,40 @@
 package dev.orderflow.billing.deposits;
 
-import dev.orderflow.events.DepositRequested;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The deposits table: each deposit is REQUESTED, then ACCEPTED once. */
-@Repository
-public class Deposits {
+/** The deposits: each deposit is REQUESTED, then ACCEPTED once. */
+public interface Deposits extends Repository<Deposit, UUID> {
 
-    private final JdbcClient jdbc;
-
-    Deposits(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /** What an accepted deposit adds to which account. */
-    record Accepted(String customerId, BigDecimal amount, String currency) {}
-
-    void insertRequested(DepositRequested deposit) {
-        jdbc.sql("""
-                        insert into deposits (deposit_id, customer_id, amount, currency, status, requested_at)
-                        values (:id, :customer, :amount, :currency, 'REQUESTED', :now)
-                        """)
-                .param("id", deposit.depositId())
-                .param("customer", deposit.customerId())
-                .param("amount", deposit.amount())
-                .param("currency", deposit.currency())
-                .param("now", now())
-                .update();
-    }
+    /** Stores a requested deposit; the row is written when the transaction flushes, at the latest on commit. */
+    Deposit save(Deposit deposit);
 
     /**
      * Moves the deposit from REQUESTED to ACCEPTED, in one statement that also takes the row lock, so that two
      * deliveries of it cannot both accept it. A deposit this service has no row for (requested on Kafka by someone
-     * else) is recorded as accepted straight away.
+     * else) is recorded as accepted straight away. Runs in the caller's transaction: the one that credits the account.
      *
-     * @return what to credit, as the deposit row says; empty when the deposit was accepted before
+     * @return the accepted deposit as its row says (what to credit to which account); empty when it was accepted before
      */
-    Optional<Accepted> accept(DepositRequested deposit) {
-        Timestamp now = now();
-        return jdbc.sql("""
-                        insert into deposits (deposit_id, customer_id, amount, currency, status, requested_at, accepted_at)
-                        values (:id, :customer, :amount, :currency, 'ACCEPTED', :now, :now)
-                        on conflict (deposit_id) do update set status = 'ACCEPTED', accepted_at = excluded.accepted_at
-                        where deposits.status = 'REQUESTED'
-                        returning customer_id, amount, currency
-                        """)
-                .param("id", deposit.depositId())
-                .param("customer", deposit.customerId())
-                .param("amount", deposit.amount())
-                .param("currency", deposit.currency())
-                .param("now", now)
-                .query((rs, n) ->
-                        new Accepted(rs.getString("customer_id"), rs.getBigDecimal("amount"), rs.getString("currency")))
-                .optional();
-    }
-
-    private static Timestamp now() {
-        return Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
-    }
+    @Transactional(propagation = Propagation.MANDATORY)
+    @Query(nativeQuery = true, value = """
+            insert into deposits (deposit_id, customer_id, amount, currency, status, requested_at, accepted_at)
+            values (:depositId, :customerId, :amount, :currency, 'ACCEPTED', :now, :now)
+            on conflict (deposit_id) do update set status = 'ACCEPTED', accepted_at = excluded.accepted_at
+            where deposits.status = 'REQUESTED'
+            returning *
+            """)
+    Optional<Deposit> accept(
+            @Param("depositId") UUID depositId,
+            @Param("customerId") String customerId,
+            @Param("amount") BigDecimal amount,
+            @Param("currency") String currency,
+            @Param("now") Instant now);
 }

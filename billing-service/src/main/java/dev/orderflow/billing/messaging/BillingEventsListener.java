@@ -3,6 +3,7 @@ package dev.orderflow.billing.messaging;
 import dev.orderflow.billing.deposits.DepositManagement;
 import dev.orderflow.billing.payments.Billing;
 import dev.orderflow.billing.payments.Charge;
+import dev.orderflow.billing.payments.OrderDetails;
 import dev.orderflow.events.BillingEvent;
 import dev.orderflow.events.DepositRequested;
 import dev.orderflow.events.OrderCreated;
@@ -38,7 +39,7 @@ class BillingEventsListener {
 
     private void on(BillingEvent event) {
         switch (event) {
-            case OrderCreated order -> billing.charge(Charge.of(order));
+            case OrderCreated order -> billing.charge(Charge.of(order), OrderDetails.of(order));
             case DepositRequested deposit -> deposits.apply(deposit);
         }
     }

@@ -35,12 +35,13 @@ public class Billing {
     }
 
     /**
-     * Charges the order once. Joins the caller's transaction if there is one (the processed-events guard's).
+     * Charges the order once. Joins the caller's transaction if there is one (the processed-events guard's). When the
+     * order is paid now, {@code OrderPaid} carries its details.
      *
      * @return the outcome; {@link ChargeOutcome#replayed()} when the order was charged before, possibly by a
      *     different request (see {@link ChargeOutcome#answers(Charge)})
      */
-    public ChargeOutcome charge(Charge charge) {
+    public ChargeOutcome charge(Charge charge, OrderDetails order) {
         return transactions.execute(status -> {
             if (!charges.claim(charge)) {
                 ChargeOutcome first =
@@ -52,7 +53,7 @@ public class Billing {
                     .map(balance -> ChargeOutcome.paid(charge, balance))
                     .orElseGet(() -> ChargeOutcome.failed(charge, whyNot(charge)));
             charges.record(outcome);
-            outbox.publish(outcome.event());
+            outbox.publish(outcome.event(order));
             return outcome;
         });
     }

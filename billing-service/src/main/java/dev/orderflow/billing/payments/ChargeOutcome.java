@@ -44,8 +44,20 @@ public record ChargeOutcome(Charge charge, ChargeStatus status, String reason, B
 
     /** The event that tells the other services how the charge ended. */
     PaymentEvent event() {
+        return event(OrderDetails.NONE);
+    }
+
+    /** The event that tells the other services how the charge ended; a paid one carries the order's details. */
+    PaymentEvent event(OrderDetails order) {
         return paid()
-                ? new OrderPaid(charge.orderId(), charge.customerId(), charge.amount(), balance, charge.currency())
+                ? new OrderPaid(
+                        charge.orderId(),
+                        charge.customerId(),
+                        charge.amount(),
+                        balance,
+                        charge.currency(),
+                        order.location(),
+                        order.items())
                 : new PaymentFailed(charge.orderId(), charge.customerId(), charge.amount(), reason, charge.currency());
     }
 }

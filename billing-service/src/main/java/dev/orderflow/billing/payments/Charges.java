@@ -1,24 +1,22 @@
 package dev.orderflow.billing.payments;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The charges table: at most one charge per order, its primary key. */
-@Repository
-public class Charges {
-
-    private final JdbcClient jdbc;
-
-    Charges(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+/**
+ * The charges: at most one per order, the primary key. Claiming an order and recording its outcome run in the
+ * charging transaction ({@link Billing#charge}) and nowhere else.
+ */
+interface Charges extends Repository<RecordedCharge, UUID> {
 
     /**
      * Claims the order for this charge. A concurrent claim of the same order waits for this transaction and then
@@ -26,57 +24,55 @@ public class Charges {
      *
      * @return false when the order was charged before
      */
-    boolean claim(Charge charge) {
-        return jdbc.sql("""
-                                insert into charges (order_id, customer_id, amount, currency, status, created_at)
-                                values (:order, :customer, :amount, :currency, 'CHARGING', :now)
-                                on conflict (order_id) do nothing
-                                """)
-                        .param("order", charge.orderId())
-                        .param("customer", charge.customerId())
-                        .param("amount", charge.amount())
-                        .param("currency", charge.currency())
-                        .param("now", Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)))
-                        .update()
+    default boolean claim(Charge charge) {
+        return claim(
+                        charge.orderId(),
+                        charge.customerId(),
+                        charge.amount(),
+                        charge.currency(),
+                        Instant.now().truncatedTo(ChronoUnit.MICROS))
                 == 1;
     }
 
+    @Modifying
+    @Transactional(propagation = Propagation.MANDATORY)
+    @Query(nativeQuery = true, value = """
+            insert into charges (order_id, customer_id, amount, currency, status, created_at)
+            values (:orderId, :customerId, :amount, :currency, 'CHARGING', :now)
+            on conflict (order_id) do nothing
+            """)
+    int claim(
+            @Param("orderId") UUID orderId,
+            @Param("customerId") String customerId,
+            @Param("amount") BigDecimal amount,
+            @Param("currency") String currency,
+            @Param("now") Instant now);
+
     /** Writes the outcome of the charge this transaction claimed. */
-    void record(ChargeOutcome outcome) {
-        int updated = jdbc.sql("""
-                        update charges set status = :status, reason = :reason, balance_after = :balance
-                        where order_id = :order and status = 'CHARGING'
-                        """)
-                .param("status", outcome.status().name())
-                .param("reason", outcome.reason())
-                .param("balance", outcome.balance())
-                .param("order", outcome.charge().orderId())
-                .update();
+    default void record(ChargeOutcome outcome) {
+        int updated = record(outcome.charge().orderId(), outcome.status().name(), outcome.reason(), outcome.balance());
         if (updated != 1) {
             throw new IllegalStateException(
                     "charge of order " + outcome.charge().orderId() + " was not claimed");
         }
     }
 
+    @Modifying
+    @Transactional(propagation = Propagation.MANDATORY)
+    @Query(nativeQuery = true, value = """
+            update charges set status = :status, reason = :reason, balance_after = :balance
+            where order_id = :orderId and status = 'CHARGING'
+            """)
+    int record(
+            @Param("orderId") UUID orderId,
+            @Param("status") String status,
+            @Param("reason") String reason,
+            @Param("balance") BigDecimal balanceAfter);
+
     /** The outcome of the order's charge, if it was charged. */
-    Optional<ChargeOutcome> find(UUID orderId) {
-        return jdbc.sql("""
-                        select order_id, customer_id, amount, currency, status, reason, balance_after
-                        from charges where order_id = ?
-                        """).param(orderId).query(Charges::outcome).optional();
+    default Optional<ChargeOutcome> find(UUID orderId) {
+        return findByOrderId(orderId).map(RecordedCharge::outcome);
     }
 
-    private static ChargeOutcome outcome(ResultSet rs, int rowNum) throws SQLException {
-        Charge charge = new Charge(
-                rs.getObject("order_id", UUID.class),
-                rs.getString("customer_id"),
-                rs.getBigDecimal("amount"),
-                rs.getString("currency"));
-        return new ChargeOutcome(
-                charge,
-                ChargeStatus.valueOf(rs.getString("status")),
-                rs.getString("reason"),
-                rs.getBigDecimal("balance_after"),
-                false);
-    }
+    Optional<RecordedCharge> findByOrderId(UUID orderId);
 }

@@ -67,6 +67,33 @@ class ChargeTest {
     }
 
     @Test
+    void aPaidOrderCarriesTheDetailsOfTheOrderThatWasCharged() {
+        OrderCreated order = new OrderCreated(
+                ORDER,
+                "alice",
+                "us-east",
+                List.of(new OrderCreated.Item("pen", 2, new BigDecimal("2.00"))),
+                new BigDecimal("4.00"),
+                "USD",
+                Instant.now());
+        Charge charge = Charge.of(order);
+
+        assertThat(ChargeOutcome.paid(charge, new BigDecimal("6.00")).event(OrderDetails.of(order)))
+                .isEqualTo(new OrderPaid(
+                        ORDER,
+                        "alice",
+                        new BigDecimal("4.00"),
+                        new BigDecimal("6.00"),
+                        "USD",
+                        "us-east",
+                        List.of(new OrderCreated.Item("pen", 2, new BigDecimal("2.00")))));
+        assertThat(ChargeOutcome.failed(charge, PaymentFailed.INSUFFICIENT_FUNDS)
+                        .event(OrderDetails.of(order)))
+                .isEqualTo(new PaymentFailed(
+                        ORDER, "alice", new BigDecimal("4.00"), PaymentFailed.INSUFFICIENT_FUNDS, "USD"));
+    }
+
+    @Test
     void theOutcomeBecomesTheEventOnThePaymentTopic() {
         Charge charge = Charge.of(ORDER, "alice", new BigDecimal("3.00"));
 

@@ -41,7 +41,11 @@ public class NotificationManagement {
      * @return whether a notification was stored
      */
     public boolean notifyOf(String eventId, String customerId, NotificationType type, String message) {
-        boolean stored = store(Notification.create(customerId, type, message, eventId, emailable(customerId)));
+        Notification notification = Notification.create(customerId, type, message, eventId, emailable(customerId));
+        boolean stored = notifications.insertOnce(notification);
+        if (stored) {
+            emailAfterCommit(notification);
+        }
         if (!stored) {
             log.info("Event {} already has its notification; ignoring it", eventId);
         }
@@ -53,7 +57,8 @@ public class NotificationManagement {
         return transactions.execute(status -> {
             Notification notification =
                     Notification.create(customerId, NotificationType.DIRECT, message, null, emailable(customerId));
-            store(notification);
+            notifications.save(notification);
+            emailAfterCommit(notification);
             return notification;
         });
     }
@@ -67,11 +72,9 @@ public class NotificationManagement {
         return emails.enabled() && contacts.emailOf(customerId).isPresent();
     }
 
-    private boolean store(Notification notification) {
-        boolean stored = notifications.insert(notification);
-        if (stored && notification.emailStatus() == EmailStatus.PENDING) {
+    private void emailAfterCommit(Notification notification) {
+        if (notification.emailStatus() == EmailStatus.PENDING) {
             emails.wakeUpAfterCommit();
         }
-        return stored;
     }
 }

@@ -5,6 +5,7 @@ public enum NotificationType {
     DEPOSIT_ACCEPTED("Your deposit was accepted"),
     ORDER_PAID("Your order was paid"),
     PAYMENT_FAILED("Your order could not be paid"),
+    ORDER_DISPATCHED("Your order has been dispatched"),
     DIRECT("A message from orderflow");
 
     private final String subject;

@@ -1,144 +1,83 @@
 package dev.orderflow.notification.notifying;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
-/** The notifications table, and the queue of e-mails it holds. */
-@Repository
-public class Notifications {
+/**
+ * The notifications table, and the queue of e-mails it holds. The statements that carry a guarantee are native: one
+ * notification per event ({@code on conflict do nothing}), one dispatcher per e-mail ({@code for update skip locked}).
+ */
+public interface Notifications extends Repository<Notification, UUID> {
 
-    private static final int MAX_ERROR_LENGTH = 1000;
-
-    private final JdbcClient jdbc;
-
-    Notifications(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+    /** Stores a notification that reports no event. */
+    Notification save(Notification notification);
 
     /**
-     * Stores a new notification; a PENDING e-mail is due at once.
+     * Stores the notification of an event unless that event has one already; a PENDING e-mail is due at once.
      *
      * @return false when a notification for the same event exists already (nothing is stored then)
      */
-    boolean insert(Notification notification) {
-        return jdbc.sql("""
-                                insert into notifications (id, customer_id, type, message, channel, event_id, created_at,
-                                                           email_status, email_next_attempt_at)
-                                values (:id, :customer, :type, :message, :channel, :event, :created, :status, :due)
-                                on conflict (event_id) do nothing
-                                """)
-                        .param("id", notification.id())
-                        .param("customer", notification.customerId())
-                        .param("type", notification.type().name())
-                        .param("message", notification.message())
-                        .param("channel", notification.channel().name())
-                        .param("event", notification.eventId())
-                        .param("created", Timestamp.from(notification.createdAt()))
-                        .param("status", notification.emailStatus().name())
-                        .param(
-                                "due",
-                                notification.emailStatus() == EmailStatus.PENDING
-                                        ? Timestamp.from(notification.createdAt())
-                                        : null)
-                        .update()
+    default boolean insertOnce(Notification notification) {
+        return insertUnlessReported(
+                        notification.id(),
+                        notification.customerId(),
+                        notification.type().name(),
+                        notification.message(),
+                        notification.channel().name(),
+                        notification.eventId(),
+                        notification.createdAt(),
+                        notification.emailStatus().name())
                 == 1;
     }
 
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            insert into notifications (id, customer_id, type, message, channel, event_id, created_at, email_status,
+                                       email_next_attempt_at)
+            values (:id, :customerId, :type, :message, :channel, :eventId, :createdAt, :status,
+                    case when :status = 'PENDING' then cast(:createdAt as timestamptz) end)
+            on conflict (event_id) do nothing
+            """)
+    int insertUnlessReported(
+            @Param("id") UUID id,
+            @Param("customerId") String customerId,
+            @Param("type") String type,
+            @Param("message") String message,
+            @Param("channel") String channel,
+            @Param("eventId") String eventId,
+            @Param("createdAt") Instant createdAt,
+            @Param("status") String emailStatus);
+
     /** A customer's notifications, oldest first. */
-    public List<Notification> findByCustomer(String customerId) {
-        return jdbc.sql("""
-                        select id, customer_id, type, message, channel, event_id, created_at, email_status
-                        from notifications where customer_id = ? order by created_at, id
-                        """)
-                .param(customerId)
-                .query(Notifications::notification)
-                .list();
-    }
+    @Query("select n from Notification n where n.customerId = :customerId order by n.createdAt, n.id")
+    List<Notification> findByCustomer(@Param("customerId") String customerId);
 
     /** The notification reporting this event, if there is one. */
-    public Optional<Notification> findByEventId(String eventId) {
-        return jdbc.sql("""
-                        select id, customer_id, type, message, channel, event_id, created_at, email_status
-                        from notifications where event_id = ?
-                        """).param(eventId).query(Notifications::notification).optional();
-    }
-
-    /** An e-mail the dispatcher is to send now. */
-    record DueEmail(UUID id, NotificationType type, String message, int attempts, String to) {}
+    @Query("select n from Notification n where n.eventId = :eventId")
+    Optional<Notification> findByEventId(@Param("eventId") String eventId);
 
     /**
      * Locks the e-mail due first, skipping those another transaction holds, so that several dispatchers never send
      * the same e-mail at once. The lock lasts until the caller's transaction ends.
      */
-    Optional<DueEmail> lockNextDue(Instant now) {
-        return jdbc.sql("""
-                        select n.id, n.type, n.message, n.email_attempts, c.email
-                        from notifications n left join customer_contacts c on c.customer_id = n.customer_id
-                        where n.email_status = 'PENDING' and n.email_next_attempt_at <= :now
-                        order by n.email_next_attempt_at, n.created_at
-                        limit 1
-                        for update of n skip locked
-                        """)
-                .param("now", Timestamp.from(now))
-                .query((rs, row) -> new DueEmail(
-                        rs.getObject("id", UUID.class),
-                        NotificationType.valueOf(rs.getString("type")),
-                        rs.getString("message"),
-                        rs.getInt("email_attempts"),
-                        rs.getString("email")))
-                .optional();
-    }
+    @Query(nativeQuery = true, value = """
+            select * from notifications
+            where email_status = 'PENDING' and email_next_attempt_at <= :now
+            order by email_next_attempt_at, created_at
+            limit 1
+            for update skip locked
+            """)
+    Optional<Notification> lockNextEmailDue(@Param("now") Instant now);
 
-    void markEmailSent(UUID id) {
-        jdbc.sql("""
-                        update notifications
-                        set email_status = 'SENT', email_attempts = email_attempts + 1, email_next_attempt_at = null
-                        where id = ?
-                        """).param(id).update();
-    }
-
-    /** Records a failed attempt; the e-mail is tried again at {@code retryAt}, or never when that is null. */
-    void markEmailFailed(UUID id, String error, Instant retryAt) {
-        jdbc.sql("""
-                        update notifications
-                        set email_status = :status, email_attempts = email_attempts + 1, email_last_error = :error,
-                            email_next_attempt_at = :retryAt
-                        where id = :id
-                        """)
-                .param("status", retryAt == null ? EmailStatus.FAILED.name() : EmailStatus.PENDING.name())
-                .param("error", truncate(error))
-                .param("retryAt", retryAt == null ? null : Timestamp.from(retryAt))
-                .param("id", id)
-                .update();
-    }
-
-    /** The customer has no address any more: the e-mail will not be sent. */
-    void markEmailNotSent(UUID id) {
-        jdbc.sql("update notifications set email_status = 'NOT_SENT', email_next_attempt_at = null where id = ?")
-                .param(id)
-                .update();
-    }
-
-    private static String truncate(String error) {
-        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
-    }
-
-    private static Notification notification(ResultSet rs, int row) throws SQLException {
-        return new Notification(
-                rs.getObject("id", UUID.class),
-                rs.getString("customer_id"),
-                NotificationType.valueOf(rs.getString("type")),
-                rs.getString("message"),
-                Channel.valueOf(rs.getString("channel")),
-                rs.getString("event_id"),
-                rs.getTimestamp("created_at").toInstant(),
-                EmailStatus.valueOf(rs.getString("email_status")));
-    }
+    /** Locks this notification if its e-mail is still PENDING and no other transaction holds it. */
+    @Query(nativeQuery = true, value = """
+            select * from notifications where id = :id and email_status = 'PENDING' for update skip locked
+            """)
+    Optional<Notification> lockPendingEmail(@Param("id") UUID id);
 }

@@ -36,10 +36,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @IntegrationTest(
         properties = {
             "spring.mail.host=127.0.0.1",
-            "orderflow.notification.email.max-attempts=4",
-            "orderflow.notification.email.first-retry=500ms",
-            "orderflow.notification.email.max-retry=2s",
-            "orderflow.notification.email.poll-interval=100ms",
+            "orderflow.notification.email.dispatch.max-attempts=4",
+            "orderflow.notification.email.dispatch.first-retry=500ms",
+            "orderflow.notification.email.dispatch.max-retry=2s",
+            "orderflow.notification.email.dispatch.poll-interval=100ms",
             "spring.kafka.consumer.group-id=notification-service-email-retry",
             "spring.datasource.hikari.schema=notification_email_retry",
             "spring.flyway.schemas=notification_email_retry",

@@ -8,12 +8,15 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.orderflow.events.CloudEvent;
+import dev.orderflow.events.CustomEvent;
 import dev.orderflow.events.DepositAccepted;
 import dev.orderflow.events.KafkaCloudEvents;
+import dev.orderflow.events.OrderDispatched;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.events.Topics;
+import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
 import dev.orderflow.testsupport.PaymentEvents;
@@ -24,6 +27,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +45,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * notification-service against the real broker, PostgreSQL and GreenMail as its SMTP server: every payment event
- * becomes one stored notification, e-mailed to the customer's address, however often it is delivered.
+ * notification-service against the real broker, PostgreSQL and GreenMail as its SMTP server: every payment event, and
+ * every dispatched order, becomes one stored notification, e-mailed to the customer's address, however often it is
+ * delivered.
  */
 @IntegrationTest
 class NotificationsIT {
@@ -68,6 +75,9 @@ class NotificationsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ProcessedEvents processedEvents;
 
     @AfterAll
     static void close() {
@@ -152,6 +162,56 @@ class NotificationsIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anOrderDispatchedDeliveredTwiceGivesOneNotificationAndOneEmail() {
+        String customer = "customer-" + UUID.randomUUID();
+        String address = customer + "@example.com";
+        setContact(customer, address);
+        OrderDispatched dispatched = dispatched(customer);
+        CloudEvent event = kafka.publish(dispatched);
+        kafka.publish(event);
+        // Published after the redelivery with the same key, so processed after it.
+        OrderDispatched marker = dispatched(customer);
+        kafka.publish(marker);
+
+        List<Map<String, Object>> notifications = await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> notificationsOf(customer),
+                        all -> all.size() >= 2 && all.stream().allMatch(n -> "SENT".equals(n.get("emailStatus"))));
+
+        assertThat(notifications)
+                .extracting(n -> n.get("type"), n -> n.get("message"))
+                .containsExactly(
+                        tuple("ORDER_DISPATCHED", "Your order " + dispatched.orderId() + " has been dispatched."),
+                        tuple("ORDER_DISPATCHED", "Your order " + marker.orderId() + " has been dispatched."));
+        assertThat(emailsTo(address))
+                .extracting(NotificationsIT::subject)
+                .containsExactly("Your order has been dispatched", "Your order has been dispatched");
+        assertThat(jdbc.sql("select count(*) from notifications where event_id = ?")
+                        .param(event.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aCustomEventOnTheBusTellsNoOne() {
+        CloudEvent custom = kafka.publish(new CustomEvent(
+                "partner.warehouse",
+                "StockCounted",
+                List.of(),
+                null,
+                JsonNodeFactory.instance.objectNode().put("sku", "pencil")));
+
+        await().atMost(TIMEOUT).until(() -> processedEvents.contains(custom.id()));
+        assertThat(jdbc.sql("select count(*) from notifications where event_id = ?")
+                        .param(custom.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -262,6 +322,15 @@ class NotificationsIT {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    private static OrderDispatched dispatched(String customer) {
+        return new OrderDispatched(
+                UUID.randomUUID(),
+                customer,
+                "us-east",
+                "paid-orders-to-store",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private void expectFieldError(RestTestClient.RequestBodySpec request, String body, String field) {

@@ -5,35 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.repository.Repository;
 
-/** The catalog table, seeded by a migration. */
-@Repository
-public class Products {
+/** The catalog, seeded by a migration and only read. */
+public interface Products extends Repository<Product, String> {
 
-    private final JdbcClient jdbc;
+    List<Product> findAllByOrderByProductCode();
 
-    Products(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    public List<Product> findAll() {
-        return jdbc.sql("select product_code, name, unit_price, currency from products order by product_code")
-                .query(Product.class)
-                .list();
-    }
+    List<Product> findByProductCodeIn(Collection<String> codes);
 
     /** The products with these codes, by code; unknown codes are absent. */
-    public Map<String, Product> findByCodes(Collection<String> codes) {
+    default Map<String, Product> findByCodes(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Map.of();
         }
-        return jdbc
-                .sql("select product_code, name, unit_price, currency from products where product_code in (:codes)")
-                .param("codes", codes)
-                .query(Product.class)
-                .stream()
-                .collect(Collectors.toMap(Product::productCode, Function.identity()));
+        return findByProductCodeIn(codes).stream().collect(Collectors.toMap(Product::productCode, Function.identity()));
     }
 }

@@ -2,6 +2,19 @@ package dev.orderflow.order.ordering;
 
 import dev.orderflow.events.OrderCreated;
 import dev.orderflow.order.catalog.Product;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -10,21 +23,77 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
 
-/** An order: what a customer asked for, at the catalog's prices, and how far its payment got. */
-public record Order(
-        UUID orderId,
-        String customerId,
-        String location,
-        OrderStatus status,
-        String failureReason,
-        List<OrderLine> lines,
-        BigDecimal total,
-        String currency,
-        Instant createdAt) {
+/**
+ * An order: what a customer asked for, at the catalog's prices, and how far it got. Its lines are values of the order,
+ * written with it and read with it (one query, see {@link Orders}).
+ *
+ * <p>Its status moves only as {@link OrderStatus} allows, and only through {@link Orders#move}: one guarded statement
+ * whose {@code where} clause checks that rule atomically, without reading the order first. The entity writes its
+ * columns once, when the order is placed.
+ */
+@Entity
+@Table(name = "orders")
+public class Order implements Persistable<UUID> {
 
-    public Order {
-        lines = List.copyOf(lines);
+    @Id
+    private UUID orderId;
+
+    @Column(updatable = false)
+    private String customerId;
+
+    @Column(updatable = false)
+    private String location;
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    private OrderStatus status;
+
+    @Column(updatable = false)
+    private String failureReason;
+
+    @ElementCollection
+    @CollectionTable(name = "order_items", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "line_no")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    @Column(updatable = false)
+    private BigDecimal total;
+
+    @Column(length = 3, updatable = false)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    private String currency;
+
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    @Column(updatable = false)
+    private String idempotencyKey;
+
+    /** The fingerprint of the request that placed the order, to recognise a key reused for another request. */
+    @Column(name = "request_hash", updatable = false)
+    private String requestFingerprint;
+
+    /** Whether this order has not been stored yet: its id is assigned, so the repository cannot tell by the id. */
+    @Transient
+    private boolean isNew = true;
+
+    protected Order() {}
+
+    private Order(PlaceOrder request, List<OrderLine> lines, BigDecimal total, String currency) {
+        this.orderId = UUID.randomUUID();
+        this.customerId = request.customerId();
+        this.location = request.location();
+        this.status = OrderStatus.PENDING;
+        this.lines = new ArrayList<>(lines);
+        this.total = total;
+        this.currency = currency;
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        this.idempotencyKey = request.idempotencyKey();
+        this.requestFingerprint = request.fingerprint();
     }
 
     /**
@@ -34,20 +103,15 @@ public record Order(
      *     priced in different currencies
      */
     public static Order price(PlaceOrder request, Map<String, Product> catalog) {
-        List<InvalidOrderException.LineProblem> problems = new ArrayList<>();
-        List<OrderLine> lines = new ArrayList<>();
-        for (int i = 0; i < request.lines().size(); i++) {
-            PlaceOrder.Line line = request.lines().get(i);
-            Product product = catalog.get(line.productCode());
-            if (product == null) {
-                problems.add(new InvalidOrderException.LineProblem(
-                        i, "productCode", "unknown product '" + line.productCode() + "'"));
-            } else {
-                lines.add(new OrderLine(product.productCode(), product.name(), line.quantity(), product.unitPrice()));
-            }
-        }
+        List<InvalidOrderException.LineProblem> problems = unknownProducts(
+                request.lines().stream().map(PlaceOrder.Line::productCode).toList(), catalog);
         if (!problems.isEmpty()) {
             throw new InvalidOrderException(problems);
+        }
+        List<OrderLine> lines = new ArrayList<>();
+        for (PlaceOrder.Line line : request.lines()) {
+            Product product = catalog.get(line.productCode());
+            lines.add(new OrderLine(product, line.quantity(), product.unitPrice()));
         }
         List<String> currencies =
                 catalog.values().stream().map(Product::currency).distinct().toList();
@@ -59,16 +123,24 @@ public record Order(
                 .map(OrderLine::lineTotal)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.UNNECESSARY);
-        return new Order(
-                UUID.randomUUID(),
-                request.customerId(),
-                request.location(),
-                OrderStatus.PENDING,
-                null,
-                lines,
-                total,
-                currencies.getFirst(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return new Order(request, lines, total, currencies.getFirst());
+    }
+
+    /**
+     * The lines whose product the catalog does not have.
+     *
+     * @param productCodes the product of each line, in line order; a {@code null} code is not looked at
+     */
+    static List<InvalidOrderException.LineProblem> unknownProducts(
+            List<String> productCodes, Map<String, Product> catalog) {
+        List<InvalidOrderException.LineProblem> problems = new ArrayList<>();
+        for (int i = 0; i < productCodes.size(); i++) {
+            String code = productCodes.get(i);
+            if (code != null && !catalog.containsKey(code)) {
+                problems.add(new InvalidOrderException.LineProblem(i, "productCode", "unknown product '" + code + "'"));
+            }
+        }
+        return problems;
     }
 
     /** The event that asks billing to charge this order. */
@@ -83,5 +155,65 @@ public record Order(
                 total,
                 currency,
                 createdAt);
+    }
+
+    @Override
+    public UUID getId() {
+        return orderId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        isNew = false;
+    }
+
+    public UUID orderId() {
+        return orderId;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public String failureReason() {
+        return failureReason;
+    }
+
+    public List<OrderLine> lines() {
+        return List.copyOf(lines);
+    }
+
+    public BigDecimal total() {
+        return total;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    String requestFingerprint() {
+        return requestFingerprint;
     }
 }

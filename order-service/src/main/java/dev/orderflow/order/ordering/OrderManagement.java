@@ -3,16 +3,20 @@ package dev.orderflow.order.ordering;
 import dev.orderflow.order.catalog.Products;
 import dev.orderflow.platform.outbox.Outbox;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The use cases of orders: place one, read them, and settle one when billing reports the payment's outcome. */
+/**
+ * The use cases of orders: place one, read them, settle one when billing reports the payment's outcome, and mark one
+ * dispatched when fulfilment reports it.
+ */
 @Service
 public class OrderManagement {
 
@@ -43,8 +47,9 @@ public class OrderManagement {
     public Placement place(PlaceOrder request) {
         try {
             return transactions.execute(status -> placeOnce(request));
-        } catch (DuplicateKeyException raced) {
-            // Another request with the same idempotency key committed first: answer with its order.
+        } catch (DataIntegrityViolationException raced) {
+            // Another request with the same idempotency key committed first (the unique key refused this one when the
+            // order was flushed, on commit): answer with its order.
             return transactions.execute(status -> replay(request).orElseThrow(() -> raced));
         }
     }
@@ -58,8 +63,7 @@ public class OrderManagement {
                 .map(PlaceOrder.Line::productCode)
                 .distinct()
                 .toList();
-        Order order = Order.price(request, products.findByCodes(codes));
-        orders.insert(order, request.idempotencyKey(), request.fingerprint());
+        Order order = orders.save(Order.price(request, products.findByCodes(codes)));
         outbox.publish(order.created());
         return new Placement(order, false);
     }
@@ -72,31 +76,49 @@ public class OrderManagement {
             if (!first.requestFingerprint().equals(request.fingerprint())) {
                 throw new IdempotencyKeyReusedException(request.idempotencyKey());
             }
-            return new Placement(orders.findById(first.orderId()).orElseThrow(), true);
+            return new Placement(orders.findWithLines(first.orderId()).orElseThrow(), true);
         });
     }
 
     public Order find(UUID orderId) {
-        return orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+        return orders.findWithLines(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     }
 
     public List<Order> findByCustomer(String customerId) {
         return orders.findByCustomer(customerId);
     }
 
+    /**
+     * The problems the catalog finds with a request that has other problems too, so that a client hears of all of
+     * them at once: each line whose product is unknown.
+     *
+     * @param productCodes the product of each line, in line order; {@code null} where a line names none that could be
+     *     looked up
+     */
+    public List<InvalidOrderException.LineProblem> unknownProducts(List<String> productCodes) {
+        List<String> codes =
+                productCodes.stream().filter(Objects::nonNull).distinct().toList();
+        return Order.unknownProducts(productCodes, products.findByCodes(codes));
+    }
+
     /** Billing charged the order. Runs in the caller's transaction. */
     public void markPaid(UUID orderId) {
-        settle(orderId, OrderStatus.PAID, null);
+        move(orderId, OrderStatus.PAID, null);
     }
 
     /** Billing could not charge the order. Runs in the caller's transaction. */
     public void markPaymentFailed(UUID orderId, String reason) {
-        settle(orderId, OrderStatus.PAYMENT_FAILED, reason);
+        move(orderId, OrderStatus.PAYMENT_FAILED, reason);
     }
 
-    private void settle(UUID orderId, OrderStatus status, String reason) {
-        if (!orders.settle(orderId, status, reason)) {
-            log.info("Order {} is unknown or no longer pending; ignoring {}", orderId, status);
+    /** Fulfilment dispatched the order, paid even if its OrderPaid has not arrived yet. Runs in the caller's transaction. */
+    public void markDispatched(UUID orderId) {
+        move(orderId, OrderStatus.DISPATCHED, null);
+    }
+
+    private void move(UUID orderId, OrderStatus next, String reason) {
+        if (!orders.move(orderId, next, reason)) {
+            log.info("Order {} is unknown or not in {}; ignoring {}", orderId, next.from(), next);
         }
     }
 }

@@ -1,2 +1,2 @@
-/** Orders: placing them at catalog prices, and following them through payment. */
+/** Orders: placing them at catalog prices, and following them through payment to dispatch. */
 package dev.orderflow.order.ordering;

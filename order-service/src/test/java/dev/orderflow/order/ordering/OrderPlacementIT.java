@@ -199,6 +199,42 @@ class OrderPlacementIT {
         assertThat(kafka.records(BillingEvent.TOPIC)).noneMatch(record -> customer.equals(record.key()));
     }
 
+    @Test
+    void reportsEveryProblemOfABadOrderAtOnceAndLeavesNothingBehind() {
+        String customer = "many-problems-" + UUID.randomUUID();
+        String items = """
+                [{"productCode": "unicorn", "quantity": 1},
+                 {"productCode": "pen", "quantity": 0},
+                 {"productCode": "dragon", "quantity": 0}]""";
+
+        http.post()
+                .uri("/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"customerId\":\"" + customer + "\",\"location\":\"\",\"items\":" + items + "}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[*].field")
+                .isEqualTo(List.of(
+                        "items[0].productCode",
+                        "items[1].quantity",
+                        "items[2].productCode",
+                        "items[2].quantity",
+                        "location"))
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("unknown product 'unicorn'")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("unicorn", "dragon", "location"));
+
+        assertThat(count("select count(*) from orders where customer_id = ?", customer))
+                .isZero();
+        assertThat(count("select count(*) from outbox where record_key = ?", customer))
+                .isZero();
+    }
+
     private static String order(String customer, String items) {
         return "{\"customerId\":\"" + customer + "\",\"location\":\"eu\",\"items\":" + items + "}";
     }

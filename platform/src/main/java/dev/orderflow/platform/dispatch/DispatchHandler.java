@@ -2,9 +2,9 @@ package dev.orderflow.platform.dispatch;
 
 /**
  * What a {@link Dispatcher} does with one item: send the e-mail, the push, the delivery. It runs in the item's
- * transaction, inside a savepoint: when it throws, whatever it wrote to the database is rolled back, and the failure is
- * recorded in the same transaction. A crash after it returned and before the commit means it runs again for the same
- * item: make it idempotent, or accept at-least-once.
+ * transaction, which commits what it wrote together with the item marked done. When it throws, that transaction is
+ * rolled back, so nothing it wrote is kept, and the failure is recorded in a new one. A crash after it returned and
+ * before the commit means it runs again for the same item: make it idempotent, or accept at-least-once.
  *
  * @param <T> the queue's items
  */
@@ -20,8 +20,8 @@ public interface DispatchHandler<T> {
     void handle(T item) throws Exception;
 
     /**
-     * Called once, in the item's transaction, after its last failed attempt was recorded: the place to write a dead
-     * letter. When it throws, nothing of the final attempt is committed, and the item is tried again on a later round.
+     * Called once, in the transaction that records the item's last failed attempt: the place to write a dead letter.
+     * When it throws, that is not committed, and the item is tried again on a later round.
      */
     default void givenUp(T item, Exception lastFailure) {}
 }

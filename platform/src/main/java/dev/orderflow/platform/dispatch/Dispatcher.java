@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,12 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Each item is handled in its own transaction, which holds the item's row lock from {@link
  * DispatchQueue#lockNextDue} to the commit, so that dispatchers in any number of instances never handle one item at
- * once. In that transaction the handler runs inside a savepoint, and then the outcome is recorded: {@link
- * DispatchQueue#markDone done}; {@link DispatchQueue#markFailed failed} with the time the {@link RetryDecision} chose,
- * or given up (then {@link DispatchHandler#givenUp} runs, still in the same transaction); or {@link
- * DispatchQueue#postpone postponed} without counting an attempt when the handler throws {@link PostponedException}.
- * Nothing of an item commits unless all of it does: a crash between the handling and the commit leaves the item due, and
- * it is handled again. Delivery is at least once.
+ * once; the handler's own writes and {@link DispatchQueue#markDone} commit together. When the handler throws, that
+ * transaction is rolled back and the outcome recorded in a new one that {@link DispatchQueue#lockAgain locks the item
+ * again}: {@link DispatchQueue#markFailed failed} with the time the {@link RetryDecision} chose, or given up (then
+ * {@link DispatchHandler#givenUp} runs in the same transaction); or {@link DispatchQueue#postpone postponed} without
+ * counting an attempt when the handler threw {@link PostponedException}. (A savepoint would spare that second
+ * transaction, but JPA's transaction manager offers none.) A crash between the handling and the commit leaves the item
+ * due, and it is handled again: delivery is at least once.
  *
  * <p>With {@link RetrySettings#concurrency()} above one, that many items are handled at once, each on its own virtual
  * thread, transaction and database connection.
@@ -47,7 +47,6 @@ public class Dispatcher<T> extends BackgroundWorker {
     private final RetryDecision<T> retry;
     private final int concurrency;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate savepoints;
 
     /**
      * @param name the name of its thread and of its log lines, e.g. {@code push-dispatcher}
@@ -67,8 +66,6 @@ public class Dispatcher<T> extends BackgroundWorker {
         this.retry = retry;
         this.concurrency = settings.concurrency();
         this.transactions = new TransactionTemplate(transactions);
-        this.savepoints = new TransactionTemplate(transactions);
-        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -118,40 +115,48 @@ public class Dispatcher<T> extends BackgroundWorker {
         return handled;
     }
 
-    /** Handles the item due first, if any, in one transaction; whether there was one. */
+    /** Handles the item due first, if any; whether there was one. */
     boolean dispatchNext() {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
-            Optional<T> next = queue.lockNextDue(Instant.now());
-            next.ifPresent(this::dispatch);
-            return next.isPresent();
-        }));
-    }
-
-    private void dispatch(T item) {
-        Exception failure = handleInSavepoint(item);
-        if (failure == null) {
-            queue.markDone(item);
-        } else if (failure instanceof PostponedException postponed) {
-            queue.postpone(item, postponed.until());
-        } else {
-            failed(item, failure);
-        }
-    }
-
-    /** Runs the handler; what it wrote is rolled back when it fails, so that the failure can still be recorded. */
-    private Exception handleInSavepoint(T item) {
         try {
-            savepoints.executeWithoutResult(status -> {
-                try {
-                    handler.handle(item);
-                } catch (Exception e) {
-                    throw new HandlerFailed(e);
-                }
-            });
-            return null;
+            return Boolean.TRUE.equals(transactions.execute(status -> {
+                Optional<T> next = queue.lockNextDue(Instant.now());
+                next.ifPresent(this::handle);
+                return next.isPresent();
+            }));
         } catch (HandlerFailed e) {
-            return (Exception) e.getCause();
+            @SuppressWarnings("unchecked")
+            T item = (T) e.item;
+            record(item, (Exception) e.getCause());
+            return true;
         }
+    }
+
+    private void handle(T item) {
+        try {
+            handler.handle(item);
+        } catch (Exception e) {
+            throw new HandlerFailed(item, e);
+        }
+        queue.markDone(item);
+    }
+
+    /** Records what became of an item whose handling failed, after that transaction was rolled back. */
+    private void record(T item, Exception failure) {
+        transactions.executeWithoutResult(status -> {
+            Optional<T> locked = queue.lockAgain(item);
+            if (locked.isEmpty()) {
+                // another dispatcher took it in the meantime, or it is not waiting any more: its outcome counts
+                log.info(
+                        "{}: {} failed, and is no longer ours to record: {}",
+                        name,
+                        queue.describe(item),
+                        failure.toString());
+            } else if (failure instanceof PostponedException postponed) {
+                queue.postpone(locked.get(), postponed.until());
+            } else {
+                failed(locked.get(), failure);
+            }
+        });
     }
 
     private void failed(T item, Exception failure) {
@@ -176,11 +181,14 @@ public class Dispatcher<T> extends BackgroundWorker {
         return root == e ? e.toString() : e + "; caused by " + root;
     }
 
-    /** Carries the handler's exception, checked or not, out of the savepoint's callback. */
+    /** Carries the handler's exception, checked or not, and its item out of the transaction it rolls back. */
     private static final class HandlerFailed extends RuntimeException {
 
-        HandlerFailed(Exception cause) {
+        private final transient Object item;
+
+        HandlerFailed(Object item, Exception cause) {
             super(cause);
+            this.item = item;
         }
     }
 }

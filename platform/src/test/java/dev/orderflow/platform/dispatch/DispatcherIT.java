@@ -230,7 +230,7 @@ class DispatcherIT {
         start(
                 item -> {
                     queue.recordEffect(item, "written before the failure");
-                    // an SQL error aborts the PostgreSQL transaction up to the savepoint
+                    // an SQL error aborts the PostgreSQL transaction: the failure cannot be recorded in it
                     jdbc.sql("select 1 / 0").query(Integer.class).single();
                 },
                 RetryDecision.never(),

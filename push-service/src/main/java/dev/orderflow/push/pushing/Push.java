@@ -1,37 +1,175 @@
 package dev.orderflow.push.pushing;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /**
- * A push of one event's message to one device.
- *
- * @param eventId the {@code ce_id} of the event it reports
- * @param eventType the event's name, {@code OrderPaid} or {@code PaymentFailed}
- * @param sentAt when the sender accepted it, {@code null} until then
+ * A push of one event's message to one device. It moves only from PENDING, by the methods below, which the
+ * {@link PushQueue} calls while its transaction holds the row ({@code for update skip locked}).
  */
-public record Push(
-        UUID id,
-        String eventId,
-        String token,
-        String customerId,
-        String message,
-        String eventType,
-        PushStatus status,
-        Instant createdAt,
-        Instant sentAt) {
+@Entity
+@Table(name = "push_notifications")
+public class Push implements Persistable<UUID> {
 
+    @Id
+    private UUID id;
+
+    /** The {@code ce_id} of the event it reports. */
+    @Column(updatable = false)
+    private String eventId;
+
+    @Column(updatable = false)
+    private String token;
+
+    @Column(updatable = false)
+    private String customerId;
+
+    @Column(updatable = false)
+    private String message;
+
+    /** The event's name, e.g. {@code OrderPaid}. */
+    @Column(updatable = false)
+    private String eventType;
+
+    @Enumerated(EnumType.STRING)
+    private PushStatus status;
+
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    /** When the sender accepted it, {@code null} until then. */
+    private Instant sentAt;
+
+    private int attempts;
+
+    private String lastError;
+
+    /** When the dispatcher may (re)try a PENDING push. */
+    private Instant nextAttemptAt;
+
+    /** Whether it has not been stored yet: its id is assigned, so the repository cannot tell by the id. */
+    @Transient
+    private boolean isNew = true;
+
+    protected Push() {}
+
+    private Push(String eventId, String token, String customerId, String eventType, String message) {
+        this.id = UUID.randomUUID();
+        this.eventId = eventId;
+        this.token = token;
+        this.customerId = customerId;
+        this.message = message;
+        this.eventType = eventType;
+        this.status = PushStatus.PENDING;
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        this.nextAttemptAt = createdAt;
+    }
+
+    /** A push to send, due at once. */
     static Push pending(String eventId, String token, String customerId, String eventType, String message) {
-        return new Push(
-                UUID.randomUUID(),
-                eventId,
-                token,
-                customerId,
-                message,
-                eventType,
-                PushStatus.PENDING,
-                Instant.now().truncatedTo(ChronoUnit.MICROS),
-                null);
+        return new Push(eventId, token, customerId, eventType, message);
+    }
+
+    /** The sender accepted it. */
+    void sent(Instant at) {
+        requirePending();
+        status = PushStatus.SENT;
+        sentAt = at.truncatedTo(ChronoUnit.MICROS);
+        attempts++;
+        nextAttemptAt = null;
+    }
+
+    /** An attempt failed; the push is tried again at {@code retryAt}, or never (FAILED) when that is null. */
+    void failed(String error, Instant retryAt) {
+        requirePending();
+        status = retryAt == null ? PushStatus.FAILED : PushStatus.PENDING;
+        attempts++;
+        lastError = error;
+        nextAttemptAt = retryAt;
+    }
+
+    /** The push is due again later, without an attempt counted. */
+    void postponed(Instant until) {
+        requirePending();
+        nextAttemptAt = until;
+    }
+
+    private void requirePending() {
+        if (status != PushStatus.PENDING) {
+            throw new IllegalStateException("Push " + id + " is " + status + ", not PENDING");
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public PushStatus status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+
+    /** How often it was tried. */
+    public int attempts() {
+        return attempts;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        isNew = false;
+    }
+
+    @Override
+    public String toString() {
+        return "Push " + id + " of event " + eventId + " to token " + token;
     }
 }

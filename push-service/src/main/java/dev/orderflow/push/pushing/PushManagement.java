@@ -31,7 +31,7 @@ public class PushManagement {
     public int pushToDevices(String eventId, String customerId, String eventType, String message) {
         int recorded = 0;
         for (String token : tokens.tokensOf(customerId)) {
-            if (pushes.insert(Push.pending(eventId, token, customerId, eventType, message))) {
+            if (pushes.insertOnce(Push.pending(eventId, token, customerId, eventType, message))) {
                 recorded++;
             }
         }

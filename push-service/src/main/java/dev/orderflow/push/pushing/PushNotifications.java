@@ -1,123 +1,84 @@
 package dev.orderflow.push.pushing;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
-/** The push_notifications table: every push recorded, and the queue of those still to send. */
-@Repository
-public class PushNotifications {
-
-    private static final int MAX_ERROR_LENGTH = 1000;
-    private static final String COLUMNS =
-            "id, event_id, token, customer_id, message, event_type, status, created_at, sent_at";
-
-    private final JdbcClient jdbc;
-
-    PushNotifications(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+/**
+ * The push_notifications table: every push recorded, and the queue of those still to send. The statements that carry a
+ * guarantee are native: one push per (event, token) ({@code on conflict do nothing}), one dispatcher per push
+ * ({@code for update skip locked}).
+ */
+public interface PushNotifications extends Repository<Push, UUID> {
 
     /**
-     * Records a new push, due at once.
+     * Records a new push, due at once, unless this event's push to this token is recorded already.
      *
-     * @return false when this event's push to this token is recorded already (nothing is stored then)
+     * @return false when it was recorded already (nothing is stored then)
      */
-    boolean insert(Push push) {
-        return jdbc.sql("""
-                                insert into push_notifications (id, event_id, token, customer_id, message, event_type,
-                                                                status, created_at, next_attempt_at)
-                                values (:id, :event, :token, :customer, :message, :type, :status, :created, :created)
-                                on conflict (event_id, token) do nothing
-                                """)
-                        .param("id", push.id())
-                        .param("event", push.eventId())
-                        .param("token", push.token())
-                        .param("customer", push.customerId())
-                        .param("message", push.message())
-                        .param("type", push.eventType())
-                        .param("status", push.status().name())
-                        .param("created", Timestamp.from(push.createdAt()))
-                        .update()
+    default boolean insertOnce(Push push) {
+        return insertUnlessRecorded(
+                        push.id(),
+                        push.eventId(),
+                        push.token(),
+                        push.customerId(),
+                        push.message(),
+                        push.eventType(),
+                        push.status().name(),
+                        push.createdAt())
                 == 1;
     }
 
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            insert into push_notifications (id, event_id, token, customer_id, message, event_type, status, created_at,
+                                            next_attempt_at)
+            values (:id, :eventId, :token, :customerId, :message, :eventType, :status, :createdAt, :createdAt)
+            on conflict (event_id, token) do nothing
+            """)
+    int insertUnlessRecorded(
+            @Param("id") UUID id,
+            @Param("eventId") String eventId,
+            @Param("token") String token,
+            @Param("customerId") String customerId,
+            @Param("message") String message,
+            @Param("eventType") String eventType,
+            @Param("status") String status,
+            @Param("createdAt") Instant createdAt);
+
     /** The pushes sent to a customer, oldest first. */
-    public List<Push> findSentByCustomer(String customerId) {
-        return jdbc.sql("select " + COLUMNS
-                        + " from push_notifications where customer_id = ? and status = 'SENT' order by sent_at, id")
-                .param(customerId)
-                .query(PushNotifications::push)
-                .list();
+    default List<Push> findSentByCustomer(String customerId) {
+        return findByCustomerAndStatus(customerId, PushStatus.SENT);
     }
+
+    @Query("select p from Push p where p.customerId = :customerId and p.status = :status order by p.sentAt, p.id")
+    List<Push> findByCustomerAndStatus(@Param("customerId") String customerId, @Param("status") PushStatus status);
 
     /** The pushes of one event, whatever their status. */
-    public List<Push> findByEventId(String eventId) {
-        return jdbc.sql("select " + COLUMNS + " from push_notifications where event_id = ? order by token")
-                .param(eventId)
-                .query(PushNotifications::push)
-                .list();
-    }
-
-    /** A push the dispatcher is to send now, with how often it was tried. */
-    record DuePush(Push push, int attempts) {}
+    @Query("select p from Push p where p.eventId = :eventId order by p.token")
+    List<Push> findByEventId(@Param("eventId") String eventId);
 
     /**
      * Locks the push due first, skipping those another transaction holds, so that several dispatchers never send the
      * same push at once. The lock lasts until the caller's transaction ends.
      */
-    Optional<DuePush> lockNextDue(Instant now) {
-        return jdbc.sql("select " + COLUMNS + ", attempts from push_notifications"
-                        + " where status = 'PENDING' and next_attempt_at <= :now"
-                        + " order by next_attempt_at, created_at limit 1 for update skip locked")
-                .param("now", Timestamp.from(now))
-                .query((rs, row) -> new DuePush(push(rs, row), rs.getInt("attempts")))
-                .optional();
-    }
+    @Query(nativeQuery = true, value = """
+            select * from push_notifications
+            where status = 'PENDING' and next_attempt_at <= :now
+            order by next_attempt_at, created_at
+            limit 1
+            for update skip locked
+            """)
+    Optional<Push> lockNextDue(@Param("now") Instant now);
 
-    void markSent(UUID id, Instant sentAt) {
-        jdbc.sql("""
-                        update push_notifications
-                        set status = 'SENT', sent_at = :sentAt, attempts = attempts + 1, next_attempt_at = null
-                        where id = :id
-                        """).param("sentAt", Timestamp.from(sentAt)).param("id", id).update();
-    }
-
-    /** Records a failed attempt; the push is tried again at {@code retryAt}, or never when that is null. */
-    void markFailed(UUID id, String error, Instant retryAt) {
-        jdbc.sql("""
-                        update push_notifications
-                        set status = :status, attempts = attempts + 1, last_error = :error, next_attempt_at = :retryAt
-                        where id = :id
-                        """)
-                .param("status", retryAt == null ? PushStatus.FAILED.name() : PushStatus.PENDING.name())
-                .param(
-                        "error",
-                        error == null || error.length() <= MAX_ERROR_LENGTH
-                                ? error
-                                : error.substring(0, MAX_ERROR_LENGTH))
-                .param("retryAt", retryAt == null ? null : Timestamp.from(retryAt))
-                .param("id", id)
-                .update();
-    }
-
-    private static Push push(ResultSet rs, int row) throws SQLException {
-        Timestamp sentAt = rs.getTimestamp("sent_at");
-        return new Push(
-                rs.getObject("id", UUID.class),
-                rs.getString("event_id"),
-                rs.getString("token"),
-                rs.getString("customer_id"),
-                rs.getString("message"),
-                rs.getString("event_type"),
-                PushStatus.valueOf(rs.getString("status")),
-                rs.getTimestamp("created_at").toInstant(),
-                sentAt == null ? null : sentAt.toInstant());
-    }
+    /** Locks this push if it is still PENDING and no other transaction holds it. */
+    @Query(nativeQuery = true, value = """
+            select * from push_notifications where id = :id and status = 'PENDING' for update skip locked
+            """)
+    Optional<Push> lockPending(@Param("id") UUID id);
 }

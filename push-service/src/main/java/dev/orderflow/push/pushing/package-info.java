@@ -1,2 +1,2 @@
-/** Pushes: one per payment outcome and device token, recorded once and sent through a {@link PushSender}. */
+/** Pushes: one per event and device token, recorded once and sent through a {@link PushSender}. */
 package dev.orderflow.push.pushing;

@@ -31,10 +31,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @IntegrationTest(
         properties = {
             "orderflow.push.sender=flaky",
-            "orderflow.push.max-attempts=3",
-            "orderflow.push.first-retry=100ms",
-            "orderflow.push.max-retry=200ms",
-            "orderflow.push.poll-interval=50ms",
+            "orderflow.push.dispatch.max-attempts=3",
+            "orderflow.push.dispatch.first-retry=100ms",
+            "orderflow.push.dispatch.max-retry=200ms",
+            "orderflow.push.dispatch.poll-interval=50ms",
             "spring.kafka.consumer.group-id=push-service-retry",
             "spring.datasource.hikari.schema=push_retry",
             "spring.flyway.schemas=push_retry",

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.CloudEvent;
+import dev.orderflow.events.CustomEvent;
 import dev.orderflow.events.KafkaCloudEvents;
+import dev.orderflow.events.OrderDispatched;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
@@ -17,6 +19,8 @@ import dev.orderflow.testsupport.KafkaTestClient;
 import dev.orderflow.testsupport.PaymentEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,10 +34,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * push-service against the real broker and PostgreSQL, with the default sender that logs each push: every OrderPaid
- * and PaymentFailed becomes one push per device token of the customer, however often it is delivered.
+ * push-service against the real broker and PostgreSQL, with the default sender that logs each push: every OrderPaid,
+ * PaymentFailed and OrderDispatched becomes one push per device token of the customer, however often it is delivered.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -111,6 +116,47 @@ class PushesIT {
         assertThat(logLines(output, phone, message)).isEqualTo(1);
         assertThat(logLines(output, tablet, message)).isEqualTo(1);
         assertThat(pushes.findByEventId(event.id())).extracting(Push::token).containsExactlyInAnyOrder(phone, tablet);
+    }
+
+    @Test
+    void anOrderDispatchedDeliveredTwiceIsPushedOncePerDevice(CapturedOutput output) {
+        String customer = "customer-" + UUID.randomUUID();
+        String phone = token("phone");
+        String tablet = token("tablet");
+        register(customer, phone);
+        register(customer, tablet);
+        OrderDispatched dispatched = new OrderDispatched(
+                UUID.randomUUID(),
+                customer,
+                "eu-west",
+                "paid-orders-to-store",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        CloudEvent event = kafka.publish(dispatched);
+        kafka.publish(event);
+
+        awaitProcessedAfterEverythingBefore(output, customer, phone);
+
+        String message = "Your order " + dispatched.orderId() + " has been dispatched.";
+        assertThat(logLines(output, phone, message)).isEqualTo(1);
+        assertThat(logLines(output, tablet, message)).isEqualTo(1);
+        assertThat(pushes.findByEventId(event.id())).extracting(Push::token).containsExactlyInAnyOrder(phone, tablet);
+        assertThat(sentTo(customer))
+                .filteredOn(p -> "OrderDispatched".equals(p.get("eventType")))
+                .extracting(p -> p.get("token"), p -> p.get("message"))
+                .containsExactlyInAnyOrder(tuple(phone, message), tuple(tablet, message));
+    }
+
+    @Test
+    void aCustomEventOnTheBusIsNotPushed() {
+        CloudEvent custom = kafka.publish(new CustomEvent(
+                "partner.warehouse",
+                "StockCounted",
+                List.of(),
+                null,
+                JsonNodeFactory.instance.objectNode().put("sku", "pencil")));
+
+        await().atMost(TIMEOUT).until(() -> processedEvents.contains(custom.id()));
+        assertThat(pushes.findByEventId(custom.id())).isEmpty();
     }
 
     @Test

@@ -32,7 +32,7 @@ class PaymentController {
     @PostMapping("/payments")
     ResponseEntity<?> pay(@Valid @RequestBody PaymentRequest request) {
         Charge charge = request.toCharge();
-        ChargeOutcome outcome = billing.charge(charge);
+        ChargeOutcome outcome = billing.charge(charge, request.orderDetails());
         if (!outcome.answers(charge)) {
             return problem(
                     HttpStatus.CONFLICT,

@@ -2,6 +2,7 @@ package dev.orderflow.order.catalog.web;
 
 import dev.orderflow.order.catalog.Product;
 import dev.orderflow.order.catalog.Products;
+import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,8 +16,18 @@ class ProductController {
         this.products = products;
     }
 
+    /** A product as the API shows it. */
+    record ProductView(String productCode, String name, BigDecimal unitPrice, String currency) {
+
+        static ProductView of(Product product) {
+            return new ProductView(product.productCode(), product.name(), product.unitPrice(), product.currency());
+        }
+    }
+
     @GetMapping("/products")
-    List<Product> products() {
-        return products.findAll();
+    List<ProductView> products() {
+        return products.findAllByOrderByProductCode().stream()
+                .map(ProductView::of)
+                .toList();
     }
 }

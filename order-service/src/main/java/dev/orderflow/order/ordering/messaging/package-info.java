@@ -1,2 +1,2 @@
-/** What orders hear from Kafka: the outcome of their payment. */
+/** What orders hear from Kafka: the outcome of their payment, and their dispatch. */
 package dev.orderflow.order.ordering.messaging;

@@ -9,7 +9,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /** The body of {@code POST /orders}. Prices are the server's: a client names products and quantities only. */
 record PlaceOrderRequest(
@@ -19,11 +21,30 @@ record PlaceOrderRequest(
         String customerId,
 
         @NotBlank @Size(max = 64) String location,
-        @NotEmpty @Size(max = 100) List<@Valid @NotNull Item> items) {
+        @NotEmpty @Size(max = MAX_ITEMS) List<@Valid @NotNull Item> items) {
+
+    static final int MAX_ITEMS = 100;
 
     record Item(
             @NotBlank @Size(max = 64) String productCode,
             @NotNull @Min(1) @Max(10_000) Integer quantity) {}
+
+    /**
+     * The product code of each line, in line order, {@code null} where there is none to look up in the catalog (no
+     * line, no code, or a code that is already invalid by itself); none when there are too many lines to look up.
+     */
+    List<String> productCodesToLookUp(IntPredicate alreadyInvalid) {
+        if (items == null || items.size() > MAX_ITEMS) {
+            return List.of();
+        }
+        List<String> codes = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            boolean usable = item != null && item.productCode() != null && !alreadyInvalid.test(i);
+            codes.add(usable ? item.productCode() : null);
+        }
+        return codes;
+    }
 
     PlaceOrder toCommand(String idempotencyKey) {
         return new PlaceOrder(

@@ -1,0 +1,25 @@
+package dev.orderflow.billing.payments;
+
+import dev.orderflow.events.OrderCreated;
+import java.util.List;
+
+/**
+ * What an order is, beyond its amount: where it goes and what is in it. Billing does not keep it; it copies it from the
+ * request to charge into {@code OrderPaid}, so that fulfilment can route the paid order.
+ *
+ * @param location {@code null} when the request named none
+ */
+public record OrderDetails(String location, List<OrderCreated.Item> items) {
+
+    /** A charge that names no order details, e.g. a {@code POST /payments} without them. */
+    public static final OrderDetails NONE = new OrderDetails(null, List.of());
+
+    public OrderDetails {
+        items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    /** The details of the order that {@code OrderCreated} announced. */
+    public static OrderDetails of(OrderCreated order) {
+        return new OrderDetails(order.location(), order.items());
+    }
+}

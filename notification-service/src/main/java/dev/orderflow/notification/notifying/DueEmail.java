@@ -1,0 +1,14 @@
+package dev.orderflow.notification.notifying;
+
+/**
+ * An e-mail the dispatcher is to send now: its notification, locked, and where it goes.
+ *
+ * @param to the customer's address, {@code null} when they have none any more
+ */
+record DueEmail(Notification notification, String to) {
+
+    /** How often it was tried before. */
+    int attempts() {
+        return notification.emailAttempts();
+    }
+}

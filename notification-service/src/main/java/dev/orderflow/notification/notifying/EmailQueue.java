@@ -1,0 +1,64 @@
+package dev.orderflow.notification.notifying;
+
+import dev.orderflow.notification.contacts.CustomerContacts;
+import dev.orderflow.platform.dispatch.DispatchQueue;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The PENDING e-mails of the notifications table, as the {@link EmailDispatcher} works through them: each outcome is a
+ * state change of the locked {@link Notification}, written when the dispatcher's transaction commits.
+ */
+@Component
+class EmailQueue implements DispatchQueue<DueEmail> {
+
+    private final Notifications notifications;
+    private final CustomerContacts contacts;
+
+    EmailQueue(Notifications notifications, CustomerContacts contacts) {
+        this.notifications = notifications;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public Optional<DueEmail> lockNextDue(Instant now) {
+        return notifications.lockNextEmailDue(now).map(this::addressed);
+    }
+
+    @Override
+    public Optional<DueEmail> lockAgain(DueEmail email) {
+        return notifications.lockPendingEmail(email.notification().id()).map(this::addressed);
+    }
+
+    /** Sent; or, when the customer has no address any more, not to be sent. */
+    @Override
+    public void markDone(DueEmail email) {
+        if (email.to() == null) {
+            email.notification().emailNotSent();
+        } else {
+            email.notification().emailSent();
+        }
+    }
+
+    @Override
+    public void markFailed(DueEmail email, String error, Instant retryAt) {
+        email.notification().emailFailed(error, retryAt);
+    }
+
+    @Override
+    public void postpone(DueEmail email, Instant until) {
+        email.notification().emailPostponed(until);
+    }
+
+    /** Neither the address nor the message goes to the log. */
+    @Override
+    public String describe(DueEmail email) {
+        return "E-mail of notification " + email.notification().id() + " (attempt " + (email.attempts() + 1) + ")";
+    }
+
+    private DueEmail addressed(Notification notification) {
+        return new DueEmail(
+                notification, contacts.emailOf(notification.customerId()).orElse(null));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.orderflow.push.pushing;
+
+import dev.orderflow.platform.dispatch.DispatchQueue;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The PENDING pushes of the push_notifications table, as the {@link PushDispatcher} works through them: each outcome
+ * is a state change of the locked {@link Push}, written when the dispatcher's transaction commits.
+ */
+@Component
+class PushQueue implements DispatchQueue<Push> {
+
+    private final PushNotifications pushes;
+
+    PushQueue(PushNotifications pushes) {
+        this.pushes = pushes;
+    }
+
+    @Override
+    public Optional<Push> lockNextDue(Instant now) {
+        return pushes.lockNextDue(now);
+    }
+
+    @Override
+    public Optional<Push> lockAgain(Push push) {
+        return pushes.lockPending(push.id());
+    }
+
+    @Override
+    public void markDone(Push push) {
+        push.sent(Instant.now());
+    }
+
+    @Override
+    public void markFailed(Push push, String error, Instant retryAt) {
+        push.failed(error, retryAt);
+    }
+
+    @Override
+    public void postpone(Push push, Instant until) {
+        push.postponed(until);
+    }
+
+    /** The message is left out of the log. */
+    @Override
+    public String describe(Push push) {
+        return push + " (attempt " + (push.attempts() + 1) + ")";
+    }
+}
