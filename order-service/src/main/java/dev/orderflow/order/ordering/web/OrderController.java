@@ -5,6 +5,7 @@ import dev.orderflow.order.ordering.InvalidOrderException;
 import dev.orderflow.order.ordering.OrderManagement;
 import dev.orderflow.order.ordering.OrderManagement.Placement;
 import dev.orderflow.order.ordering.OrderNotFoundException;
+import dev.orderflow.order.ordering.PaymentUnavailableException;
 import dev.orderflow.platform.web.ProblemDetailsAdvice;
 import dev.orderflow.platform.web.ProblemDetailsAdvice.FieldProblem;
 import jakarta.validation.Validator;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -106,6 +108,31 @@ class OrderController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Order not found");
         return problem;
+    }
+
+    /**
+     * Billing did not answer (HTTP interaction styles). Either nothing was stored (its circuit breaker is open), or the
+     * order is kept pending and settled as soon as billing answers: the problem says which, and gives the order's
+     * location, so that a client neither loses the order nor places it twice.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> paymentUnavailable(PaymentUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        problem.setTitle("Payment unavailable");
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5");
+        if (e.orderId() == null) {
+            problem.setDetail("Billing is unavailable; the order was not taken. Try again later.");
+        } else {
+            URI location = URI.create("/orders/" + e.orderId());
+            problem.setDetail("Billing did not confirm the payment in time. Order " + e.orderId()
+                    + " is kept PENDING and is charged once billing answers; follow it at " + location
+                    + ", or repeat this request with the same Idempotency-Key.");
+            problem.setProperty("orderId", e.orderId());
+            problem.setProperty("orderStatus", "PENDING");
+            response.location(location);
+        }
+        return response.body(problem);
     }
 
     @ExceptionHandler
