@@ -16,15 +16,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -103,6 +106,30 @@ public class KafkaConfiguration {
         // behind it, so order is kept) and retry until the database is back, instead of dead-lettering everything.
         handler.setBackOffFunction((record, failure) -> isDatabaseOutage(failure) ? untilTheDatabaseIsBack() : null);
         return handler;
+    }
+
+    /**
+     * Static group membership per listener: with {@code group.instance.id} set (bin/stack sets it to the service's
+     * name, so that a restarted service takes its partitions back at once), every listener container of the service
+     * would join its group under the same id, and the broker fences all but one: a service with two listeners (e.g.
+     * {@code payment} and {@code fulfillment}) would stop consuming one of them. Each container gets the id followed by
+     * its topics instead; spring-kafka then adds each consumer thread's index.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> groupInstanceIdPerListener(
+            KafkaProperties kafka) {
+        return container -> {
+            String base = kafka.getConsumer().getProperties().get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+            String[] topics = container.getContainerProperties().getTopics();
+            if (base == null || base.isBlank() || topics == null) {
+                return;
+            }
+            String id = (base + "-" + String.join("-", topics)).replaceAll("[^a-zA-Z0-9._-]", "-");
+            container
+                    .getContainerProperties()
+                    .getKafkaConsumerProperties()
+                    .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id);
+        };
     }
 
     @Bean
