@@ -2,6 +2,7 @@ package dev.orderflow.billing.notifying;
 
 import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetryDecision;
+import javax.sql.DataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -15,13 +16,15 @@ class NotificationCallDispatcher extends Dispatcher<NotificationCall> {
             NotificationCalls calls,
             NotificationCallSender sender,
             NotificationServiceProperties properties,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            DataSource dataSource) {
         super(
                 "notification-calls",
                 calls,
                 sender,
                 RetryDecision.backoff(properties.dispatch(), NotificationCall::attempts),
                 properties.dispatch(),
-                transactions);
+                transactions,
+                dataSource);
     }
 }

@@ -55,15 +55,6 @@ class NotificationCalls implements DispatchQueue<NotificationCall> {
                         """).param("now", Timestamp.from(now)).query(CALL).optional();
     }
 
-    @Override
-    public Optional<NotificationCall> lockAgain(NotificationCall call) {
-        return jdbc.sql("""
-                        select * from notification_calls
-                        where event_id = :id and next_attempt_at is not null
-                        for update skip locked
-                        """).param("id", call.eventId()).query(CALL).optional();
-    }
-
     /** Told: the row goes, so that the table holds only what is still to be told. */
     @Override
     public void markDone(NotificationCall call) {

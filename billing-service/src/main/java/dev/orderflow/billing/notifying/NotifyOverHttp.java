@@ -2,6 +2,7 @@ package dev.orderflow.billing.notifying;
 
 import dev.orderflow.platform.interaction.ConditionalOnInteraction;
 import dev.orderflow.platform.interaction.Interaction;
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +28,10 @@ class NotifyOverHttp {
     NotificationCallDispatcher notificationCallDispatcher(
             NotificationCalls calls,
             NotificationServiceProperties properties,
-            PlatformTransactionManager transactions) {
-        return new NotificationCallDispatcher(calls, new NotificationCallSender(properties), properties, transactions);
+            PlatformTransactionManager transactions,
+            DataSource dataSource) {
+        return new NotificationCallDispatcher(
+                calls, new NotificationCallSender(properties), properties, transactions, dataSource);
     }
 
     @Bean
