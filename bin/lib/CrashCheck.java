@@ -24,14 +24,29 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * fulfillment-service is part of the stack, every paid order is also dispatched exactly once (one row in
  * fulfillment.dispatches, one OrderDispatched event on the fulfillment topic) and none is left short of DISPATCHED.
  * Dispatching is eventual, so the checks are repeated for up to a minute before they count as failed.
- * Usage: java -cp "bench/target/lib/*" bin/lib/CrashCheck.java RUN [JDBC_URL [BOOTSTRAP_SERVERS]]
+ * With {@code --back-at EPOCH_MS} (when the killed service was back) it also tells what a user saw: orders delayed
+ * (paid more than a second after they were placed) and how long after that moment the last order placed before it
+ * was paid. Usage: java -cp "bench/target/lib/*" bin/lib/CrashCheck.java RUN [--back-at EPOCH_MS] [JDBC_URL
+ * [BOOTSTRAP_SERVERS]]
  */
 public class CrashCheck {
 
     public static void main(String[] args) throws Exception {
         String run = args[0];
-        String url = args.length > 1 ? args[1] : "jdbc:postgresql://localhost:5432/orderflow";
-        String bootstrap = args.length > 2 ? args[2] : "localhost:9092";
+        List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        Long backAt = null;
+        int flag = rest.indexOf("--back-at");
+        if (flag >= 0) {
+            backAt = Long.parseLong(rest.remove(flag + 1));
+            rest.remove(flag);
+        }
+        String url = rest.isEmpty() ? "jdbc:postgresql://localhost:5432/orderflow" : rest.getFirst();
+        String bootstrap = rest.size() > 1 ? rest.get(1) : "localhost:9092";
+        if (backAt != null) {
+            try (Connection db = DriverManager.getConnection(url, "orderflow", "orderflow")) {
+                report(db, "bench-" + run + "-%", backAt);
+            }
+        }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<String> failures;
         while (true) {
@@ -152,6 +167,30 @@ public class CrashCheck {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Delayed orders, and the recovery: from the service's return to the charge of the last order placed before. */
+    private static void report(Connection db, String customers, long backAt) throws SQLException {
+        long delayed = count(db, """
+                select count(*) from orders.orders o join billing.charges c on c.order_id = o.order_id
+                where o.customer_id like ? and c.created_at > o.created_at + interval '1 second'
+                """, customers);
+        try (var statement = db.prepareStatement("""
+                select extract(epoch from max(c.created_at)) * 1000
+                from orders.orders o join billing.charges c on c.order_id = o.order_id
+                where o.customer_id like ? and o.created_at < to_timestamp(? / 1000.0)
+                """)) {
+            statement.setString(1, customers);
+            statement.setLong(2, backAt);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                double last = rows.getDouble(1);
+                System.out.printf(
+                        "delayed (paid > 1 s after placed): %d; recovery: the last order placed before the service was"
+                                + " back was paid %.1f s after it was back%n",
+                        delayed, Math.max(0, (last - backAt) / 1000));
+            }
+        }
     }
 
     private static long count(Connection db, String sql, String customers) throws SQLException {

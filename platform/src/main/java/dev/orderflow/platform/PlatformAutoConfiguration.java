@@ -3,15 +3,19 @@ package dev.orderflow.platform;
 import dev.orderflow.platform.inbox.Inbox;
 import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.platform.inbox.ProcessedEventsRetention;
+import dev.orderflow.platform.interaction.Interaction;
+import dev.orderflow.platform.json.StrictJsonConfiguration;
 import dev.orderflow.platform.kafka.KafkaConfiguration;
 import dev.orderflow.platform.outbox.Outbox;
 import dev.orderflow.platform.outbox.OutboxRelay;
 import dev.orderflow.platform.web.ConcurrencyLimitConfiguration;
+import dev.orderflow.platform.web.HardenedInputConfiguration;
 import dev.orderflow.platform.web.ProblemDetailsAdvice;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.api.Location;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -20,21 +24,46 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the platform into a service: outbox and relay, inbox and processed-events guard, Kafka errors, problem+json. */
+/**
+ * Wires the platform into a service: outbox and relay, inbox and processed-events guard, Kafka errors, problem+json,
+ * hardened input.
+ */
 @AutoConfiguration(
         before = KafkaAutoConfiguration.class,
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
         after = {JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({KafkaConfiguration.class, ProblemDetailsAdvice.class, ConcurrencyLimitConfiguration.class})
+@Import({
+    KafkaConfiguration.class,
+    ProblemDetailsAdvice.class,
+    ConcurrencyLimitConfiguration.class,
+    HardenedInputConfiguration.class,
+    StrictJsonConfiguration.class
+})
 public class PlatformAutoConfiguration {
 
     /** The platform's own tables (outbox, processed events) migrate with the service's, in its schema. */
     static final String MIGRATIONS = "classpath:db/platform";
+
+    /**
+     * The interaction style this service runs in; read here once so that a misspelt style stops the start, and shown
+     * as {@code interaction} in {@code /actuator/info}.
+     */
+    @Bean
+    Interaction interaction(Environment environment) {
+        return Interaction.of(environment);
+    }
+
+    @Bean
+    InfoContributor interactionInfo(Interaction interaction) {
+        return builder -> builder.withDetail("interaction", interaction.toString());
+    }
 
     @Bean
     FlywayConfigurationCustomizer platformMigrations() {

@@ -3,6 +3,7 @@ package dev.orderflow.billing.deposits;
 import dev.orderflow.billing.accounts.AccountNotFoundException;
 import dev.orderflow.billing.accounts.Accounts;
 import dev.orderflow.billing.accounts.Money;
+import dev.orderflow.billing.notifying.CustomerNotifications;
 import dev.orderflow.events.DepositAccepted;
 import dev.orderflow.events.DepositRequested;
 import dev.orderflow.platform.outbox.Outbox;
@@ -28,12 +29,19 @@ public class DepositManagement {
     private final Deposits deposits;
     private final Accounts accounts;
     private final Outbox outbox;
+    private final CustomerNotifications notifications;
     private final TransactionTemplate transactions;
 
-    DepositManagement(Deposits deposits, Accounts accounts, Outbox outbox, PlatformTransactionManager transactions) {
+    DepositManagement(
+            Deposits deposits,
+            Accounts accounts,
+            Outbox outbox,
+            CustomerNotifications notifications,
+            PlatformTransactionManager transactions) {
         this.deposits = deposits;
         this.accounts = accounts;
         this.outbox = outbox;
+        this.notifications = notifications;
         this.transactions = new TransactionTemplate(transactions);
     }
 
@@ -73,12 +81,12 @@ public class DepositManagement {
                 .map(accepted -> {
                     BigDecimal balance = accounts.credit(accepted.customerId(), accepted.amount(), accepted.currency())
                             .orElseThrow(() -> new AccountNotFoundException(accepted.customerId()));
-                    outbox.publish(new DepositAccepted(
+                    notifications.tell(outbox.publish(new DepositAccepted(
                             requested.depositId(),
                             accepted.customerId(),
                             accepted.amount(),
                             balance,
-                            accepted.currency()));
+                            accepted.currency())));
                     return true;
                 })
                 .orElseGet(() -> {

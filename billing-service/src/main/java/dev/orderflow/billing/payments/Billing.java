@@ -1,6 +1,7 @@
 package dev.orderflow.billing.payments;
 
 import dev.orderflow.billing.accounts.Accounts;
+import dev.orderflow.billing.notifying.CustomerNotifications;
 import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.platform.outbox.Outbox;
 import org.slf4j.Logger;
@@ -25,12 +26,19 @@ public class Billing {
     private final Charges charges;
     private final Accounts accounts;
     private final Outbox outbox;
+    private final CustomerNotifications notifications;
     private final TransactionTemplate transactions;
 
-    Billing(Charges charges, Accounts accounts, Outbox outbox, PlatformTransactionManager transactions) {
+    Billing(
+            Charges charges,
+            Accounts accounts,
+            Outbox outbox,
+            CustomerNotifications notifications,
+            PlatformTransactionManager transactions) {
         this.charges = charges;
         this.accounts = accounts;
         this.outbox = outbox;
+        this.notifications = notifications;
         this.transactions = new TransactionTemplate(transactions);
     }
 
@@ -53,7 +61,7 @@ public class Billing {
                     .map(balance -> ChargeOutcome.paid(charge, balance))
                     .orElseGet(() -> ChargeOutcome.failed(charge, whyNot(charge)));
             charges.record(outcome);
-            outbox.publish(outcome.event(order));
+            notifications.tell(outbox.publish(outcome.event(order)));
             return outcome;
         });
     }

@@ -74,11 +74,6 @@ public class Executions {
         return lock("next_run_at <= :now and (cast(:id as varchar) is null or id = :id)", now, id);
     }
 
-    /** Locks the execution, due or not, as long as it runs; empty when another transaction holds it. */
-    Optional<Execution> lockRunning(String id) {
-        return lock("id = :id and cast(:now as timestamptz) is not null", Instant.now(), id);
-    }
-
     private Optional<Execution> lock(String condition, Instant now, String id) {
         return jdbc.sql("""
                         select e.id, e.workflow, e.order_id, e.input, e.current_step,

@@ -45,7 +45,8 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
                 RetryDecision.backoff(properties.engine(), Execution::stepAttempts),
                 properties.engine(),
                 // plain JDBC transactions: every statement of the engine and its steps goes through JdbcClient
-                new JdbcTransactionManager(dataSource));
+                new JdbcTransactionManager(dataSource),
+                dataSource);
     }
 
     /** The worker that runs the steps; started and stopped with the application. */
@@ -60,12 +61,6 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
     @Override
     public Optional<Execution> lockNextDue(Instant now) {
         return executions.lockNextDue(now);
-    }
-
-    /** After a failed step was rolled back: the execution again, to record the failure, while it still runs. */
-    @Override
-    public Optional<Execution> lockAgain(Execution execution) {
-        return executions.lockRunning(execution.id());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.orderflow.notification.notifying;
 
 import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetryDecision;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -22,14 +23,16 @@ public class EmailDispatcher extends Dispatcher<DueEmail> {
             EmailQueue queue,
             EmailSender sender,
             NotificationProperties properties,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            DataSource dataSource) {
         super(
                 "email-dispatcher",
                 queue,
                 sender,
                 RetryDecision.backoff(properties.email().dispatch(), DueEmail::attempts),
                 properties.email().dispatch(),
-                transactions);
+                transactions,
+                dataSource);
         this.sender = sender;
     }
 

@@ -26,11 +26,6 @@ class EmailQueue implements DispatchQueue<DueEmail> {
         return notifications.lockNextEmailDue(now).map(this::addressed);
     }
 
-    @Override
-    public Optional<DueEmail> lockAgain(DueEmail email) {
-        return notifications.lockPendingEmail(email.notification().id()).map(this::addressed);
-    }
-
     /** Sent; or, when the customer has no address any more, not to be sent. */
     @Override
     public void markDone(DueEmail email) {

@@ -1,5 +1,10 @@
 package dev.orderflow.notification.notifying;
 
+import dev.orderflow.events.CustomerMessages;
+import dev.orderflow.events.DepositAccepted;
+import dev.orderflow.events.OrderPaid;
+import dev.orderflow.events.PaymentEvent;
+import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.notification.contacts.CustomerContacts;
 import java.util.List;
 import org.slf4j.Logger;
@@ -50,6 +55,25 @@ public class NotificationManagement {
             log.info("Event {} already has its notification; ignoring it", eventId);
         }
         return stored;
+    }
+
+    /**
+     * Tells the customer about a payment outcome, once per event id: the same for an event read from {@code payment}
+     * and for one billing told over HTTP. Runs in the caller's transaction (the idempotent-consumer guard's).
+     */
+    public void notifyOf(PaymentEvent event, String eventId) {
+        switch (event) {
+            case DepositAccepted accepted ->
+                notifyOf(
+                        eventId,
+                        accepted.customerId(),
+                        NotificationType.DEPOSIT_ACCEPTED,
+                        CustomerMessages.of(accepted));
+            case OrderPaid paid ->
+                notifyOf(eventId, paid.customerId(), NotificationType.ORDER_PAID, CustomerMessages.of(paid));
+            case PaymentFailed failed ->
+                notifyOf(eventId, failed.customerId(), NotificationType.PAYMENT_FAILED, CustomerMessages.of(failed));
+        }
     }
 
     /** Stores, and e-mails when possible, a notification that reports no event. */

@@ -74,10 +74,4 @@ public interface Notifications extends Repository<Notification, UUID> {
             for update skip locked
             """)
     Optional<Notification> lockNextEmailDue(@Param("now") Instant now);
-
-    /** Locks this notification if its e-mail is still PENDING and no other transaction holds it. */
-    @Query(nativeQuery = true, value = """
-            select * from notifications where id = :id and email_status = 'PENDING' for update skip locked
-            """)
-    Optional<Notification> lockPendingEmail(@Param("id") UUID id);
 }

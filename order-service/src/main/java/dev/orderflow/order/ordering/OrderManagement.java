@@ -1,7 +1,7 @@
 package dev.orderflow.order.ordering;
 
 import dev.orderflow.order.catalog.Products;
-import dev.orderflow.platform.outbox.Outbox;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,13 +24,13 @@ public class OrderManagement {
 
     private final Orders orders;
     private final Products products;
-    private final Outbox outbox;
+    private final Payments payments;
     private final TransactionTemplate transactions;
 
-    OrderManagement(Orders orders, Products products, Outbox outbox, PlatformTransactionManager transactions) {
+    OrderManagement(Orders orders, Products products, Payments payments, PlatformTransactionManager transactions) {
         this.orders = orders;
         this.products = products;
-        this.outbox = outbox;
+        this.payments = payments;
         this.transactions = new TransactionTemplate(transactions);
     }
 
@@ -38,20 +38,57 @@ public class OrderManagement {
     public record Placement(Order order, boolean replayed) {}
 
     /**
-     * Prices and stores the order and publishes {@code OrderCreated} in the same transaction. With an idempotency key
-     * that was used before for the same request, returns the first order instead, even when both requests race.
+     * Prices and stores the order and asks for its payment ({@link Payments#requestWith}) in the same transaction,
+     * then settles it if the interaction style pays synchronously. With an idempotency key that was used before for
+     * the same request, returns the first order instead, even when both requests race; a first order still pending is
+     * settled again.
      *
      * @throws InvalidOrderException when a product is unknown
      * @throws IdempotencyKeyReusedException when the key was used for a different request
+     * @throws PaymentUnavailableException when the order is stored but billing did not answer (it stays pending), or
+     *     when billing is known to be unavailable (nothing is stored)
      */
     public Placement place(PlaceOrder request) {
+        payments.checkAvailable();
+        Placement placement;
         try {
-            return transactions.execute(status -> placeOnce(request));
+            placement = transactions.execute(status -> placeOnce(request));
         } catch (DataIntegrityViolationException raced) {
             // Another request with the same idempotency key committed first (the unique key refused this one when the
             // order was flushed, on commit): answer with its order.
-            return transactions.execute(status -> replay(request).orElseThrow(() -> raced));
+            placement = transactions.execute(status -> replay(request).orElseThrow(() -> raced));
         }
+        return new Placement(settle(placement.order()), placement.replayed());
+    }
+
+    /**
+     * Settles a pending order if the interaction style pays synchronously, asking billing again with the same order
+     * id: billing charges an order once, so a repeat after a lost answer learns the first outcome.
+     *
+     * @return the order as it is now
+     * @throws PaymentUnavailableException when billing did not answer; the order stays pending
+     */
+    public Order settle(Order order) {
+        if (order.status() != OrderStatus.PENDING) {
+            return order;
+        }
+        return payments.settle(order)
+                .map(outcome -> {
+                    if (outcome.paid()) {
+                        markPaid(order.orderId());
+                    } else {
+                        markPaymentFailed(order.orderId(), outcome.failureReason());
+                    }
+                    return find(order.orderId());
+                })
+                .orElse(order);
+    }
+
+    /** The pending orders placed before {@code placedBefore}, oldest first, at most {@code limit}. */
+    public List<Order> pendingSince(Instant placedBefore, int limit) {
+        return orders.findPendingPlacedBefore(placedBefore, limit).stream()
+                .flatMap(id -> orders.findWithLines(id).stream())
+                .toList();
     }
 
     private Placement placeOnce(PlaceOrder request) {
@@ -64,7 +101,7 @@ public class OrderManagement {
                 .distinct()
                 .toList();
         Order order = orders.save(Order.price(request, products.findByCodes(codes)));
-        outbox.publish(order.created());
+        payments.requestWith(order);
         return new Placement(order, false);
     }
 

@@ -1,5 +1,6 @@
 package dev.orderflow.order.ordering;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +36,15 @@ public interface Orders extends Repository<Order, UUID> {
     Optional<Keyed> findByIdempotencyKey(@Param("key") String key);
 
     record Keyed(UUID orderId, String requestFingerprint) {}
+
+    /** The ids of pending orders placed before {@code placedBefore}, oldest first (a partial index keeps this small). */
+    @Query(nativeQuery = true, value = """
+            select order_id from orders
+            where status = 'PENDING' and created_at < :placedBefore
+            order by created_at
+            limit :limit
+            """)
+    List<UUID> findPendingPlacedBefore(@Param("placedBefore") Instant placedBefore, @Param("limit") int limit);
 
     /**
      * Moves the order to {@code next} if it is in a status that leads there ({@link OrderStatus#from()}).

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * A table of items to act on after the transactions that wrote them have committed: e-mails to send, pushes, deliveries
- * to a target. One implementation per table, with its SQL written out. The {@link Dispatcher} calls each method in a
- * transaction of one item, which holds the item's row lock until what it records commits.
+ * to a target. One implementation per table, with its SQL written out. The {@link Dispatcher} calls each method in the
+ * one transaction of an item, which holds the item's row lock from {@link #lockNextDue} until what it records commits,
+ * also when the handler failed.
  *
  * @param <T> an item as the handler needs it, with whatever its {@link RetryDecision} reads (e.g. attempts so far)
  */
@@ -20,14 +21,6 @@ public interface DispatchQueue<T> {
      * @return the item, or empty when none is due at {@code now}
      */
     Optional<T> lockNextDue(Instant now);
-
-    /**
-     * Locks this item again ({@code ... where id = ? ... for update skip locked}) after the transaction in which its
-     * handler failed was rolled back, to record the failure. Due or not, as long as it is still waiting to be handled.
-     *
-     * @return the item as it is now, or empty when another transaction holds it or it is not waiting any more
-     */
-    Optional<T> lockAgain(T item);
 
     /** The item was handled: it is not due any more. Counts as an attempt if the queue counts them. */
     void markDone(T item);

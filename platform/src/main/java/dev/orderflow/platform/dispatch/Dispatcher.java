@@ -1,6 +1,10 @@
 package dev.orderflow.platform.dispatch;
 
 import dev.orderflow.platform.work.BackgroundWorker;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,26 +13,39 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 
 /**
  * Works through a {@link DispatchQueue} outside the transactions that filled it: a slow or failing target (an SMTP
- * server, a push provider, an HTTP endpoint) must neither hold up nor fail the writer, usually a Kafka listener. It is a
- * {@link BackgroundWorker}: writers call {@link #wakeUpAfterCommit()} after storing an item, and it also looks every
- * poll interval, for retries and for what a crash or another instance left.
+ * server, a push provider, an HTTP endpoint, a workflow step) must neither hold up nor fail the writer, usually a Kafka
+ * listener. It is a {@link BackgroundWorker}: writers call {@link #wakeUpAfterCommit()} after storing an item, and it
+ * also looks every poll interval, for retries and for what a crash or another instance left.
  *
- * <p>Each item is handled in its own transaction, which holds the item's row lock from {@link
- * DispatchQueue#lockNextDue} to the commit, so that dispatchers in any number of instances never handle one item at
- * once; the handler's own writes and {@link DispatchQueue#markDone} commit together. When the handler throws, that
- * transaction is rolled back and the outcome recorded in a new one that {@link DispatchQueue#lockAgain locks the item
- * again}: {@link DispatchQueue#markFailed failed} with the time the {@link RetryDecision} chose, or given up (then
- * {@link DispatchHandler#givenUp} runs in the same transaction); or {@link DispatchQueue#postpone postponed} without
- * counting an attempt when the handler threw {@link PostponedException}. (A savepoint would spare that second
- * transaction, but JPA's transaction manager offers none.) A crash between the handling and the commit leaves the item
- * due, and it is handled again: delivery is at least once.
+ * <p>Each item is handled in one transaction, which holds the item's row lock from {@link DispatchQueue#lockNextDue}
+ * to the commit, so that dispatchers in any number of instances never handle one item at once, and never try it twice
+ * for one attempt. The handler runs after a JDBC savepoint set on the transaction's own connection; its writes and
+ * {@link DispatchQueue#markDone} commit together. When it throws, the transaction is rolled back to the savepoint,
+ * which undoes what the handler wrote (and clears an SQL error that aborted the PostgreSQL transaction) but keeps the
+ * row lock, and the outcome is recorded in that same transaction: {@link DispatchQueue#markFailed failed} with the
+ * time the {@link RetryDecision} chose, or given up (then {@link DispatchHandler#givenUp} runs too); or {@link
+ * DispatchQueue#postpone postponed} without counting an attempt when the handler threw {@link PostponedException}. A
+ * crash between the handling and the commit leaves the item due, and it is handled again: delivery is at least once.
+ *
+ * <p>The savepoint is a JDBC one because JPA's transaction manager refuses nested transactions; it works under that one
+ * and {@code DataSourceTransactionManager} alike, as both bind the transaction's connection to the data source. Under
+ * JPA the persistence context is flushed before the savepoint, so that the queue's own changes are not rolled back
+ * with the handler's. A handler writes through SQL (e.g. {@code JdbcClient}, native statements), never by changing
+ * managed entities: a rollback to a savepoint does not undo what the persistence context holds, which would be written
+ * later.
  *
  * <p>With {@link RetrySettings#concurrency()} above one, that many items are handled at once, each on its own virtual
  * thread, transaction and database connection.
@@ -40,6 +57,12 @@ public class Dispatcher<T> extends BackgroundWorker {
     /** The longest error text handed to {@link DispatchQueue#markFailed}. */
     public static final int MAX_ERROR_LENGTH = 1000;
 
+    /** Whether JPA is on the class path, so that a transaction may have a persistence context to flush. */
+    private static final boolean JPA =
+            ClassUtils.isPresent("jakarta.persistence.EntityManager", Dispatcher.class.getClassLoader())
+                    && ClassUtils.isPresent(
+                            "org.springframework.orm.jpa.EntityManagerHolder", Dispatcher.class.getClassLoader());
+
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String name;
     private final DispatchQueue<T> queue;
@@ -47,10 +70,13 @@ public class Dispatcher<T> extends BackgroundWorker {
     private final RetryDecision<T> retry;
     private final int concurrency;
     private final TransactionTemplate transactions;
+    private final DataSource dataSource;
 
     /**
      * @param name the name of its thread and of its log lines, e.g. {@code push-dispatcher}
      * @param retry when a failed item is tried again; e.g. {@code RetryDecision.backoff(settings, Item::attempts)}
+     * @param transactions a transaction manager that binds its connection to {@code dataSource}
+     * @param dataSource where the items are, and where the savepoint before each handling is set
      */
     public Dispatcher(
             String name,
@@ -58,7 +84,8 @@ public class Dispatcher<T> extends BackgroundWorker {
             DispatchHandler<T> handler,
             RetryDecision<T> retry,
             RetrySettings settings,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            DataSource dataSource) {
         super(name, settings.pollInterval(), settings.pollInterval());
         this.name = name;
         this.queue = queue;
@@ -66,6 +93,7 @@ public class Dispatcher<T> extends BackgroundWorker {
         this.retry = retry;
         this.concurrency = settings.concurrency();
         this.transactions = new TransactionTemplate(transactions);
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -117,46 +145,61 @@ public class Dispatcher<T> extends BackgroundWorker {
 
     /** Handles the item due first, if any; whether there was one. */
     boolean dispatchNext() {
-        try {
-            return Boolean.TRUE.equals(transactions.execute(status -> {
-                Optional<T> next = queue.lockNextDue(Instant.now());
-                next.ifPresent(this::handle);
-                return next.isPresent();
-            }));
-        } catch (HandlerFailed e) {
-            @SuppressWarnings("unchecked")
-            T item = (T) e.item;
-            record(item, (Exception) e.getCause());
-            return true;
-        }
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            Optional<T> next = queue.lockNextDue(Instant.now());
+            next.ifPresent(this::handle);
+            return next.isPresent();
+        }));
     }
 
+    /** Handles the locked item, and records the outcome while the row stays locked. */
     private void handle(T item) {
+        Connection connection = transactionConnection();
+        Savepoint savepoint = savepoint(connection);
         try {
             handler.handle(item);
-        } catch (Exception e) {
-            throw new HandlerFailed(item, e);
+        } catch (Exception failure) {
+            rollback(connection, savepoint);
+            if (failure instanceof PostponedException postponed) {
+                queue.postpone(item, postponed.until());
+            } else {
+                failed(item, failure);
+            }
+            return;
         }
         queue.markDone(item);
     }
 
-    /** Records what became of an item whose handling failed, after that transaction was rolled back. */
-    private void record(T item, Exception failure) {
-        transactions.executeWithoutResult(status -> {
-            Optional<T> locked = queue.lockAgain(item);
-            if (locked.isEmpty()) {
-                // another dispatcher took it in the meantime, or it is not waiting any more: its outcome counts
-                log.info(
-                        "{}: {} failed, and is no longer ours to record: {}",
-                        name,
-                        queue.describe(item),
-                        failure.toString());
-            } else if (failure instanceof PostponedException postponed) {
-                queue.postpone(locked.get(), postponed.until());
-            } else {
-                failed(locked.get(), failure);
-            }
-        });
+    /**
+     * The connection of the current transaction, with what the persistence context holds written to it: a connection
+     * of its own would take the savepoint outside the transaction.
+     */
+    private Connection transactionConnection() {
+        if (!(TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder)) {
+            throw new IllegalStateException(
+                    name + ": the transaction manager does not expose its connection to the dispatcher's data source");
+        }
+        if (JPA) {
+            PersistenceContexts.flush();
+        }
+        return DataSourceUtils.getConnection(dataSource);
+    }
+
+    private static Savepoint savepoint(Connection connection) {
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set a savepoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollback(Connection connection, Savepoint savepoint) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            // the whole transaction is rolled back, and the item is tried again without counting an attempt
+            throw new IllegalStateException("cannot roll back to the savepoint: " + e.getMessage(), e);
+        }
     }
 
     private void failed(T item, Exception failure) {
@@ -181,14 +224,17 @@ public class Dispatcher<T> extends BackgroundWorker {
         return root == e ? e.toString() : e + "; caused by " + root;
     }
 
-    /** Carries the handler's exception, checked or not, and its item out of the transaction it rolls back. */
-    private static final class HandlerFailed extends RuntimeException {
+    /** The persistence contexts of the current transaction; a class of its own, loaded only when JPA is present. */
+    private static final class PersistenceContexts {
 
-        private final transient Object item;
-
-        HandlerFailed(Object item, Exception cause) {
-            super(cause);
-            this.item = item;
+        static void flush() {
+            for (Object resource :
+                    TransactionSynchronizationManager.getResourceMap().values()) {
+                if (resource instanceof EntityManagerHolder holder) {
+                    EntityManager entityManager = holder.getEntityManager();
+                    entityManager.flush();
+                }
+            }
         }
     }
 }

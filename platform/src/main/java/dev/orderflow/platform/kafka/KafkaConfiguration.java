@@ -4,9 +4,8 @@ import dev.orderflow.events.EventDeserializer;
 import dev.orderflow.events.EventSerializer;
 import dev.orderflow.events.Topics;
 import dev.orderflow.platform.PlatformProperties;
+import dev.orderflow.platform.database.DatabaseOutage;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,21 +16,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -108,6 +108,30 @@ public class KafkaConfiguration {
         return handler;
     }
 
+    /**
+     * Static group membership per listener: with {@code group.instance.id} set (bin/stack sets it to the service's
+     * name, so that a restarted service takes its partitions back at once), every listener container of the service
+     * would join its group under the same id, and the broker fences all but one: a service with two listeners (e.g.
+     * {@code payment} and {@code fulfillment}) would stop consuming one of them. Each container gets the id followed by
+     * its topics instead; spring-kafka then adds each consumer thread's index.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> groupInstanceIdPerListener(
+            KafkaProperties kafka) {
+        return container -> {
+            String base = kafka.getConsumer().getProperties().get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+            String[] topics = container.getContainerProperties().getTopics();
+            if (base == null || base.isBlank() || topics == null) {
+                return;
+            }
+            String id = (base + "-" + String.join("-", topics)).replaceAll("[^a-zA-Z0-9._-]", "-");
+            container
+                    .getContainerProperties()
+                    .getKafkaConsumerProperties()
+                    .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id);
+        };
+    }
+
     @Bean
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         return new KafkaHealthIndicator(kafkaAdmin);
@@ -115,18 +139,7 @@ public class KafkaConfiguration {
 
     /** Whether the failure means the database could not be reached, rather than that the record is bad. */
     static boolean isDatabaseOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return DatabaseOutage.isCause(failure);
     }
 
     /** Retries forever, half a second at first, then every 10 s at most. */

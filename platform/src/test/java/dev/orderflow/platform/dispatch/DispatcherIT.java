@@ -18,11 +18,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,6 +45,9 @@ class DispatcherIT {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    DataSource dataSource;
 
     private final List<Dispatcher<?>> started = new ArrayList<>();
     private TestQueue queue;
@@ -189,6 +194,37 @@ class DispatcherIT {
     }
 
     @Test
+    void twoDispatchersNeverTryAnItemTwiceForOneFailedAttempt() {
+        // JPA's transaction manager, as the services run the dispatcher: it has no nested transactions
+        assertThat(transactionManager).isInstanceOf(JpaTransactionManager.class);
+        int items = 40;
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            ids.add(queue.add("item-" + i));
+        }
+        Map<Long, AtomicInteger> tries = new ConcurrentHashMap<>();
+        DispatchHandler<Item> failingTarget = item -> {
+            tries.computeIfAbsent(item.id(), key -> new AtomicInteger()).incrementAndGet();
+            throw new java.io.IOException("target down");
+        };
+        // the retry is due long after the test: any second try would be one for the same failed attempt
+        RetryDecision<Item> muchLater = (item, failure, now) -> now.plus(Duration.ofHours(1));
+        RetrySettings fourAtOnce =
+                new RetrySettings(3, Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(10), 4);
+
+        start(failingTarget, muchLater, fourAtOnce);
+        start(failingTarget, muchLater, fourAtOnce);
+
+        await().atMost(TIMEOUT)
+                .until(() -> ids.stream().allMatch(id -> queue.state(id).attempts() >= 1));
+        assertThat(tries)
+                .hasSize(items)
+                .allSatisfy((id, count) -> assertThat(count).as("item " + id).hasValue(1));
+        assertThat(ids).allSatisfy(id -> assertThat(queue.state(id))
+                .isEqualTo(new State("PENDING", 1, 0, "java.io.IOException: target down")));
+    }
+
+    @Test
     void aPostponedItemIsTriedAgainLaterWithoutCountingAnAttempt() {
         long id = queue.add("rate limited");
         AtomicInteger calls = new AtomicInteger();
@@ -243,7 +279,7 @@ class DispatcherIT {
 
     private Dispatcher<Item> start(DispatchHandler<Item> handler, RetryDecision<Item> retry, RetrySettings settings) {
         Dispatcher<Item> dispatcher =
-                new Dispatcher<>("test-dispatcher", queue, handler, retry, settings, transactionManager);
+                new Dispatcher<>("test-dispatcher", queue, handler, retry, settings, transactionManager, dataSource);
         started.add(dispatcher);
         dispatcher.start();
         return dispatcher;

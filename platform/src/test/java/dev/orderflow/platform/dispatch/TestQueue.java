@@ -76,18 +76,6 @@ class TestQueue implements DispatchQueue<TestQueue.Item> {
     }
 
     @Override
-    public Optional<Item> lockAgain(Item item) {
-        return jdbc.sql("""
-                        select id, payload, attempts from dispatch_test_items
-                        where id = ? and status = 'PENDING'
-                        for update skip locked
-                        """)
-                .param(item.id())
-                .query((rs, row) -> new Item(rs.getLong("id"), rs.getString("payload"), rs.getInt("attempts")))
-                .optional();
-    }
-
-    @Override
     public void markDone(Item item) {
         jdbc.sql("""
                         update dispatch_test_items set status = 'DONE', attempts = attempts + 1, due_at = null

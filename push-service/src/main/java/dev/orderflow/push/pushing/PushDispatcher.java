@@ -2,6 +2,7 @@ package dev.orderflow.push.pushing;
 
 import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetryDecision;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -16,13 +17,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class PushDispatcher extends Dispatcher<Push> {
 
     PushDispatcher(
-            PushQueue queue, PushSender sender, PushProperties settings, PlatformTransactionManager transactions) {
+            PushQueue queue,
+            PushSender sender,
+            PushProperties settings,
+            PlatformTransactionManager transactions,
+            DataSource dataSource) {
         super(
                 "push-dispatcher",
                 queue,
                 sender::send,
                 RetryDecision.backoff(settings.dispatch(), Push::attempts),
                 settings.dispatch(),
-                transactions);
+                transactions,
+                dataSource);
     }
 }

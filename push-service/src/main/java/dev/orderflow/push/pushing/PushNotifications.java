@@ -75,10 +75,4 @@ public interface PushNotifications extends Repository<Push, UUID> {
             for update skip locked
             """)
     Optional<Push> lockNextDue(@Param("now") Instant now);
-
-    /** Locks this push if it is still PENDING and no other transaction holds it. */
-    @Query(nativeQuery = true, value = """
-            select * from push_notifications where id = :id and status = 'PENDING' for update skip locked
-            """)
-    Optional<Push> lockPending(@Param("id") UUID id);
 }

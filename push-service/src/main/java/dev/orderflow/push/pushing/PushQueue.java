@@ -24,11 +24,6 @@ class PushQueue implements DispatchQueue<Push> {
     }
 
     @Override
-    public Optional<Push> lockAgain(Push push) {
-        return pushes.lockPending(push.id());
-    }
-
-    @Override
     public void markDone(Push push) {
         push.sent(Instant.now());
     }

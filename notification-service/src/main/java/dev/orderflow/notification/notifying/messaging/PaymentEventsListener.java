@@ -1,20 +1,21 @@
 package dev.orderflow.notification.notifying.messaging;
 
-import dev.orderflow.events.CustomerMessages;
-import dev.orderflow.events.DepositAccepted;
-import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
-import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.notification.notifying.NotificationManagement;
-import dev.orderflow.notification.notifying.NotificationType;
 import dev.orderflow.platform.inbox.Inbox;
+import dev.orderflow.platform.interaction.ConditionalOnInteraction;
+import dev.orderflow.platform.interaction.Interaction;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Tells the customer about every payment outcome; each event once, however often it is delivered. */
+/**
+ * Tells the customer about every payment outcome; each event once, however often it is delivered. Off in the HTTP
+ * interaction style, where billing tells this service over HTTP instead ({@code PaymentEventsEndpoint}).
+ */
 @Component
+@ConditionalOnInteraction({Interaction.EVENTS, Interaction.MIXED})
 class PaymentEventsListener {
 
     private final NotificationManagement notifications;
@@ -31,21 +32,6 @@ class PaymentEventsListener {
     }
 
     private void on(PaymentEvent event, String eventId) {
-        switch (event) {
-            case DepositAccepted accepted ->
-                notify(
-                        eventId,
-                        accepted.customerId(),
-                        NotificationType.DEPOSIT_ACCEPTED,
-                        CustomerMessages.of(accepted));
-            case OrderPaid paid ->
-                notify(eventId, paid.customerId(), NotificationType.ORDER_PAID, CustomerMessages.of(paid));
-            case PaymentFailed failed ->
-                notify(eventId, failed.customerId(), NotificationType.PAYMENT_FAILED, CustomerMessages.of(failed));
-        }
-    }
-
-    private void notify(String eventId, String customerId, NotificationType type, String message) {
-        notifications.notifyOf(eventId, customerId, type, message);
+        notifications.notifyOf(event, eventId);
     }
 }

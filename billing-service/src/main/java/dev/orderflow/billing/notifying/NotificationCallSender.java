@@ -1,0 +1,60 @@
+package dev.orderflow.billing.notifying;
+
+import dev.orderflow.events.CloudEventHeaders;
+import dev.orderflow.platform.dispatch.DispatchHandler;
+import java.net.http.HttpClient;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Tells notification-service of one outcome: {@code POST /internal/payment-events} in the CloudEvents HTTP binding's
+ * binary mode ({@code ce-id}, {@code ce-type}, ... headers, the event's JSON as the body). Any answer but a 2xx fails
+ * the attempt, and the dispatcher tries again.
+ */
+class NotificationCallSender implements DispatchHandler<NotificationCall> {
+
+    /** notification-service's internal endpoint for the outcomes billing tells it in the HTTP style. */
+    static final String PATH = "/internal/payment-events";
+
+    private final RestClient notificationService;
+
+    NotificationCallSender(NotificationServiceProperties properties) {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.timeout())
+                .build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(properties.timeout());
+        this.notificationService = RestClient.builder()
+                .baseUrl(properties.url().toString())
+                .requestFactory(requests)
+                .build();
+    }
+
+    @Override
+    public void handle(NotificationCall call) {
+        notificationService
+                .post()
+                .uri(PATH)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(header(CloudEventHeaders.SPEC_VERSION), CloudEventHeaders.SPEC_VERSION_1_0)
+                .header(header(CloudEventHeaders.ID), call.eventId())
+                .header(header(CloudEventHeaders.TYPE), call.eventType())
+                .header(header(CloudEventHeaders.SOURCE), call.source())
+                .header(header(CloudEventHeaders.TIME), call.occurredAt().toString())
+                .headers(headers -> {
+                    if (call.subject() != null) {
+                        headers.set(header(CloudEventHeaders.SUBJECT), call.subject());
+                    }
+                })
+                .body(call.payload())
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    /** The HTTP binding's name of a CloudEvents attribute: {@code ce-id} where Kafka's is {@code ce_id}. */
+    static String header(String kafkaHeader) {
+        return kafkaHeader.replace('_', '-');
+    }
+}

@@ -1,0 +1,44 @@
+package dev.orderflow.billing.notifying;
+
+import dev.orderflow.platform.interaction.ConditionalOnInteraction;
+import dev.orderflow.platform.interaction.Interaction;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Style I: billing tells notification-service of each outcome over HTTP, after the commit and at least once, through
+ * the platform's {@link dev.orderflow.platform.dispatch.Dispatcher} over {@code notification_calls}. (notification
+ * service's {@code payment} listener is off in this style.)
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnInteraction(Interaction.HTTP)
+@EnableConfigurationProperties(NotificationServiceProperties.class)
+class NotifyOverHttp {
+
+    @Bean
+    NotificationCalls notificationCalls(JdbcClient jdbc) {
+        return new NotificationCalls(jdbc);
+    }
+
+    @Bean
+    NotificationCallDispatcher notificationCallDispatcher(
+            NotificationCalls calls,
+            NotificationServiceProperties properties,
+            PlatformTransactionManager transactions,
+            DataSource dataSource) {
+        return new NotificationCallDispatcher(
+                calls, new NotificationCallSender(properties), properties, transactions, dataSource);
+    }
+
+    @Bean
+    CustomerNotifications customerNotifications(NotificationCalls calls, NotificationCallDispatcher dispatcher) {
+        return outcome -> {
+            calls.add(outcome);
+            dispatcher.wakeUpAfterCommit();
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package dev.orderflow.order.ordering;
+
+/**
+ * How billing answered for an order: paid, or failed with the reason ({@code INSUFFICIENT_FUNDS},
+ * {@code ACCOUNT_NOT_FOUND}, ...).
+ */
+public record PaymentOutcome(boolean paid, String failureReason) {
+
+    public static PaymentOutcome wasPaid() {
+        return new PaymentOutcome(true, null);
+    }
+
+    public static PaymentOutcome failed(String reason) {
+        return new PaymentOutcome(false, reason);
+    }
+}

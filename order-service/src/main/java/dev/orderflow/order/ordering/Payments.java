@@ -1,0 +1,31 @@
+package dev.orderflow.order.ordering;
+
+import java.util.Optional;
+
+/**
+ * How an order's payment is asked for; the interaction style picks the adapter. Through Kafka (style III) the order's
+ * {@code OrderCreated} goes to billing with the order and the outcome comes back later as an event; over HTTP (styles
+ * I and II) billing charges the order while {@code POST /orders} waits.
+ */
+public interface Payments {
+
+    /**
+     * Refuses early, before an order is stored, when this style already knows that billing cannot be asked (its
+     * circuit breaker is open): then nothing is kept and the client may simply try again later.
+     *
+     * @throws PaymentUnavailableException without an order id
+     */
+    default void checkAvailable() {}
+
+    /** Whatever must commit together with the new order for its payment to be asked for. */
+    void requestWith(Order order);
+
+    /**
+     * Settles a stored, pending order now, if this style can: the payment's outcome, or empty when it will arrive as
+     * an event. Safe to repeat for the same order: billing charges an order once.
+     *
+     * @throws PaymentUnavailableException when billing could not be asked or did not answer; whether the order was
+     *     charged is then unknown, and the order stays pending
+     */
+    Optional<PaymentOutcome> settle(Order order);
+}

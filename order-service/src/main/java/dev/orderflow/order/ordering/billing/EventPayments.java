@@ -1,0 +1,35 @@
+package dev.orderflow.order.ordering.billing;
+
+import dev.orderflow.order.ordering.Order;
+import dev.orderflow.order.ordering.PaymentOutcome;
+import dev.orderflow.order.ordering.Payments;
+import dev.orderflow.platform.interaction.ConditionalOnInteraction;
+import dev.orderflow.platform.interaction.Interaction;
+import dev.orderflow.platform.outbox.Outbox;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Style III: the order's {@code OrderCreated} goes to billing through the outbox, in the order's transaction; the
+ * outcome comes back on {@code payment} (see {@code PaymentEventsListener}).
+ */
+@Component
+@ConditionalOnInteraction(Interaction.EVENTS)
+class EventPayments implements Payments {
+
+    private final Outbox outbox;
+
+    EventPayments(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void requestWith(Order order) {
+        outbox.publish(order.created());
+    }
+
+    @Override
+    public Optional<PaymentOutcome> settle(Order order) {
+        return Optional.empty();
+    }
+}
