@@ -34,6 +34,9 @@ public final class DatabaseOutage {
                     || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
                 return true;
             }
+            if (isFailedRollback(cause)) {
+                return true;
+            }
             // a failed rollback hides what made the transaction roll back: the connection dying under it
             if (cause instanceof TransactionSystemException rollbackFailed
                     && rollbackFailed.getApplicationException() != null
@@ -45,6 +48,20 @@ public final class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /**
+     * Under JPA's transaction manager a rollback on a connection that died surfaces as Hibernate's
+     * {@code TransactionException} ("Unable to rollback against JDBC Connection") over the pool's closed-connection
+     * {@link SQLException}, which carries no SQLSTATE; the application exception that caused the rollback (the
+     * connection dying) is only logged. A rollback fails only when the connection is gone. Matched by name: the
+     * platform does not depend on Hibernate.
+     */
+    private static boolean isFailedRollback(Throwable cause) {
+        return "org.hibernate.TransactionException".equals(cause.getClass().getName())
+                && cause.getMessage() != null
+                && cause.getMessage().startsWith("Unable to rollback")
+                && cause.getCause() instanceof SQLException;
     }
 
     private static boolean isConnectionState(String sqlState) {
