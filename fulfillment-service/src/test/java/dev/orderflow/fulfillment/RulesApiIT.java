@@ -131,11 +131,27 @@ class RulesApiIT {
     }
 
     @Test
-    void refusesAOneMegabytePattern() {
+    void refusesAOneMegabytePatternAsTooLargeAndNothingIsStored() {
         String values =
                 IntStream.range(0, 80_000).mapToObj(i -> "\"value-" + i + "\"").collect(Collectors.joining(","));
         String rule = "{\"eventPattern\": {\"source\": [" + values + "]}}";
         assertThat(rule.length()).isGreaterThan(1_000_000);
+        String name = "bad-" + UUID.randomUUID();
+        // the platform's request body limit (64 KB) answers before the rule is read
+        put(name, rule).expectStatus().isEqualTo(413).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(jdbc.sql("select count(*) from rules where name = ?")
+                        .param(name)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void refusesAPatternOverEventBridgesLimitThatFitsTheBodyLimit() {
+        String values =
+                IntStream.range(0, 1_000).mapToObj(i -> "\"value-" + i + "\"").collect(Collectors.joining(","));
+        String rule = "{\"eventPattern\": {\"source\": [" + values + "]}}";
+        assertThat(rule.length()).isBetween(4_097, 64 * 1024);
         assertRefusedAndNothingStored(rule, "eventPattern");
     }
 
