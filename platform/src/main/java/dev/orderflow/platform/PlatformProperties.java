@@ -1,6 +1,7 @@
 package dev.orderflow.platform;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -17,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("orderflow.platform")
 public record PlatformProperties(
-        String source,
+        @Nullable String source,
         @DefaultValue Outbox outbox,
         @DefaultValue Kafka kafka,
         @DefaultValue Inbox inbox,

@@ -5,6 +5,7 @@ import dev.orderflow.platform.json.RefusedTextException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
@@ -240,7 +241,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String.class, "string",
             java.util.UUID.class, "UUID");
 
-    private static String describe(Class<?> type) {
+    private static String describe(@Nullable Class<?> type) {
         if (type == null) {
             return "value of another type";
         }
