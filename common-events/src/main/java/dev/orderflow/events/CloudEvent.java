@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event with its CloudEvents context attributes, as it is stored in an outbox and as it travels on Kafka.
@@ -34,7 +35,7 @@ public record CloudEvent(String id, String source, String type, Instant time, Ev
                 data);
     }
 
-    public String subject() {
+    public @Nullable String subject() {
         return data.subject();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,7 +18,7 @@ public record CustomEvent(
         String source,
         String detailType,
         List<String> resources,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Instant time,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant time,
         JsonNode detail)
         implements FulfillmentEvent {
 
@@ -30,13 +31,13 @@ public record CustomEvent(
 
     /** None: a custom event is keyed by its event id. */
     @Override
-    public String customerId() {
+    public @Nullable String customerId() {
         return null;
     }
 
     /** None. */
     @Override
-    public String subject() {
+    public @Nullable String subject() {
         return null;
     }
 }

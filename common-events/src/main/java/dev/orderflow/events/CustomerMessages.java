@@ -3,6 +3,7 @@ package dev.orderflow.events;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What customers read about their payments, the same words on every channel (stored notifications, e-mails, mobile
@@ -46,7 +47,7 @@ public final class CustomerMessages {
     }
 
     /** An amount to the cent, with its currency when the event names one. */
-    static String money(BigDecimal amount, String currency) {
+    static String money(BigDecimal amount, @Nullable String currency) {
         String digits = amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
         return currency == null || currency.isBlank() ? digits : digits + " " + currency;
     }

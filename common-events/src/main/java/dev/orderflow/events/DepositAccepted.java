@@ -3,10 +3,15 @@ package dev.orderflow.events;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A deposit was applied; {@code balance} is the account's balance after it. */
-public record DepositAccepted(UUID depositId, String customerId, BigDecimal amount, BigDecimal balance, String currency)
-        implements PaymentEvent {
+public record DepositAccepted(
+        UUID depositId,
+        String customerId,
+        BigDecimal amount,
+        BigDecimal balance,
+        @Nullable String currency) implements PaymentEvent {
 
     public DepositAccepted {
         Objects.requireNonNull(depositId, "depositId");

@@ -3,6 +3,7 @@ package dev.orderflow.events;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an {@link Event} as its JSON, and passes raw bytes through unchanged. Meant for re-publishing records that
@@ -11,7 +12,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public class EventSerializer implements Serializer<Object> {
 
     @Override
-    public byte[] serialize(String topic, Object data) {
+    public byte @Nullable [] serialize(String topic, @Nullable Object data) {
         return switch (data) {
             case null -> null;
             case byte[] bytes -> bytes;
@@ -23,7 +24,7 @@ public class EventSerializer implements Serializer<Object> {
     }
 
     @Override
-    public byte[] serialize(String topic, Headers headers, Object data) {
+    public byte @Nullable [] serialize(String topic, Headers headers, @Nullable Object data) {
         return serialize(topic, data);
     }
 }

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CloudEvents Kafka binding in binary mode: context attributes as {@code ce_*} headers, the event's JSON as the
@@ -26,7 +27,7 @@ public final class KafkaCloudEvents {
             String source,
             String type,
             Instant time,
-            String subject,
+            @Nullable String subject,
             byte[] json) {
         return new ProducerRecord<>(topic, null, key, json, headers(id, source, type, time, subject));
     }
@@ -45,7 +46,7 @@ public final class KafkaCloudEvents {
     }
 
     /** The CloudEvents headers, in binary content mode. */
-    public static Headers headers(String id, String source, String type, Instant time, String subject) {
+    public static Headers headers(String id, String source, String type, Instant time, @Nullable String subject) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_1_0));
         headers.add(CloudEventHeaders.ID, bytes(id));
@@ -65,7 +66,7 @@ public final class KafkaCloudEvents {
      * @throws IllegalArgumentException when a required header is missing, the type is unknown, or the value is not
      *     valid JSON for that type
      */
-    public static CloudEvent fromRecord(Headers headers, byte[] value) {
+    public static CloudEvent fromRecord(Headers headers, byte @Nullable [] value) {
         String type = required(headers, CloudEventHeaders.TYPE);
         Class<? extends Event> eventClass =
                 EventTypes.classOf(type).orElseThrow(() -> new IllegalArgumentException("unknown event type " + type));
@@ -81,14 +82,14 @@ public final class KafkaCloudEvents {
     }
 
     /** The last value of a header as text, or {@code null}. */
-    public static String header(Headers headers, String name) {
+    public static @Nullable String header(Headers headers, String name) {
         Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), UTF_8);
     }
 
     /** All headers as text, for diagnostics and tests. */
-    public static Map<String, String> headersAsText(Headers headers) {
-        Map<String, String> text = new TreeMap<>();
+    public static Map<String, @Nullable String> headersAsText(Headers headers) {
+        Map<String, @Nullable String> text = new TreeMap<>();
         headers.forEach(h -> text.put(h.key(), h.value() == null ? null : new String(h.value(), UTF_8)));
         return text;
     }

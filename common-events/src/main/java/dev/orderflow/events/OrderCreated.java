@@ -5,16 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** An order was placed and priced; billing-service should charge its total. */
 public record OrderCreated(
         UUID orderId,
         String customerId,
-        String location,
+        @Nullable String location,
         List<Item> items,
         BigDecimal total,
         String currency,
-        Instant createdAt)
+        @Nullable Instant createdAt)
         implements BillingEvent {
 
     public OrderCreated {

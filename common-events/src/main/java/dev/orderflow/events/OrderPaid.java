@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order's total was charged; {@code balance} is the account's balance after the charge. {@code location} and
@@ -17,8 +18,8 @@ public record OrderPaid(
         String customerId,
         BigDecimal amount,
         BigDecimal balance,
-        String currency,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String location,
+        @Nullable String currency,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String location,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<OrderCreated.Item> items)
         implements PaymentEvent {
 
@@ -31,7 +32,8 @@ public record OrderPaid(
     }
 
     /** A payment that names no order details. */
-    public OrderPaid(UUID orderId, String customerId, BigDecimal amount, BigDecimal balance, String currency) {
+    public OrderPaid(
+            UUID orderId, String customerId, BigDecimal amount, BigDecimal balance, @Nullable String currency) {
         this(orderId, customerId, amount, balance, currency, null, List.of());
     }
 

@@ -1,6 +1,7 @@
 package dev.orderflow.platform;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -17,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("orderflow.platform")
 public record PlatformProperties(
-        String source,
+        @Nullable String source,
         @DefaultValue Outbox outbox,
         @DefaultValue Kafka kafka,
         @DefaultValue Inbox inbox,
@@ -64,8 +65,8 @@ public record PlatformProperties(
      *     per database connection (each service's pool has 10): a request holds a connection only for its transaction,
      *     a few milliseconds, and spends the rest of its time reading, validating and writing JSON, so 64 keep the pool
      *     busy while no more than 54 can queue for it, each for a few transactions' time, far less than the pool's
-     *     connection timeout; and what 64 requests hold is small next to a 256 MB heap. At 200 orders/s, with POSTs
-     *     answered in 4–60 ms (docs/performance.md), 1–12 are in progress at once, so the bound only acts on overload.
+     *     connection timeout; and what 64 requests hold is small next to a 256 MB heap. Under the load the suite is
+     *     measured at, far fewer are in progress at once, so the bound only acts on overload (docs/performance.md).
      * @param queueTimeout how long a request beyond the bound waits for another to finish before it is answered
      *     {@code 503} with {@code Retry-After}; long enough to ride out a burst, short enough that no backlog builds up
      * @param maxRequestBodySize the largest request body the service reads; a larger one is a {@code 413}. Every

@@ -1,20 +1,17 @@
 package dev.orderflow.billing.deposits;
 
 import dev.orderflow.events.DepositRequested;
+import dev.orderflow.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.domain.Persistable;
 
 /**
  * Money a customer asked to add to their account: {@code REQUESTED} when asked for, {@code ACCEPTED} once, when
@@ -23,7 +20,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "deposits")
-public class Deposit implements Persistable<UUID> {
+public class Deposit extends AssignedIdEntity<UUID> {
 
     static final String REQUESTED = "REQUESTED";
 
@@ -49,10 +46,6 @@ public class Deposit implements Persistable<UUID> {
     @Column(updatable = false)
     private Instant acceptedAt;
 
-    /** Whether this deposit has not been stored yet: its id is assigned, so the repository cannot tell by the id. */
-    @Transient
-    private boolean isNew = true;
-
     protected Deposit() {}
 
     /** A deposit as asked for, before billing's consumer applies it. */
@@ -70,17 +63,6 @@ public class Deposit implements Persistable<UUID> {
     @Override
     public UUID getId() {
         return depositId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void stored() {
-        isNew = false;
     }
 
     String customerId() {

@@ -7,7 +7,6 @@ import dev.orderflow.fulfillment.targets.TargetInvokers;
 import dev.orderflow.fulfillment.targets.TargetRetryPolicy;
 import dev.orderflow.platform.dispatch.DispatchHandler;
 import dev.orderflow.platform.dispatch.Dispatcher;
-import dev.orderflow.platform.dispatch.PostponedException;
 import dev.orderflow.platform.dispatch.RetrySettings;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
@@ -49,12 +48,8 @@ public class DeliveryDispatcher extends Dispatcher<StoredDelivery> {
             TargetInvoker invoker = invokers.forType(delivery.target().type())
                     .orElseThrow(() -> new IllegalStateException("this instance cannot deliver to targets of type "
                             + delivery.target().type()));
-            try {
-                invoker.deliver(delivery);
-            } catch (dev.orderflow.fulfillment.targets.PostponedException postponed) {
-                // a rate limit said not yet: due again without counting an attempt
-                throw PostponedException.until(postponed.until());
-            }
+            // a PostponedException (a rate limit said not yet) reaches the dispatcher: due again, no attempt counted
+            invoker.deliver(delivery);
         };
     }
 

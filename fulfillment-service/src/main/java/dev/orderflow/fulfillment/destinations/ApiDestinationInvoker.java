@@ -1,10 +1,10 @@
 package dev.orderflow.fulfillment.destinations;
 
 import dev.orderflow.fulfillment.targets.Delivery;
-import dev.orderflow.fulfillment.targets.PostponedException;
 import dev.orderflow.fulfillment.targets.Target;
 import dev.orderflow.fulfillment.targets.TargetInvoker;
 import dev.orderflow.fulfillment.targets.TargetRefusedException;
+import dev.orderflow.platform.dispatch.PostponedException;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

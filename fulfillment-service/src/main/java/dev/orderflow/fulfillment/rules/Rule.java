@@ -1,5 +1,6 @@
 package dev.orderflow.fulfillment.rules;
 
+import dev.orderflow.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "rules")
-public class Rule {
+public class Rule extends AssignedIdEntity<String> {
 
     @Id
     private String name;
@@ -53,6 +54,11 @@ public class Rule {
         this.state = definition.state();
         this.targets = definition.targets();
         this.updatedAt = now;
+    }
+
+    @Override
+    public String getId() {
+        return name;
     }
 
     public String name() {

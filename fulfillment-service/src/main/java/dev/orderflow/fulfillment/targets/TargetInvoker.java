@@ -1,5 +1,6 @@
 package dev.orderflow.fulfillment.targets;
 
+import dev.orderflow.platform.dispatch.PostponedException;
 import java.util.List;
 
 /**

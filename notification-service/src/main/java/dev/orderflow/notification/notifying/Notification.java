@@ -1,18 +1,15 @@
 package dev.orderflow.notification.notifying;
 
+import dev.orderflow.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * Something the customer was told, and how far its e-mail got. The e-mail moves only from PENDING, by the methods
@@ -20,7 +17,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "notifications")
-public class Notification implements Persistable<UUID> {
+public class Notification extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
@@ -55,10 +52,6 @@ public class Notification implements Persistable<UUID> {
 
     /** When the dispatcher may (re)try a PENDING e-mail. */
     private Instant emailNextAttemptAt;
-
-    /** Whether it has not been stored yet: its id is assigned, so the repository cannot tell by the id. */
-    @Transient
-    private boolean isNew = true;
 
     protected Notification() {}
 
@@ -157,16 +150,5 @@ public class Notification implements Persistable<UUID> {
     @Override
     public UUID getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void stored() {
-        isNew = false;
     }
 }

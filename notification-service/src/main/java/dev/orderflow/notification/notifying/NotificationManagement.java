@@ -1,7 +1,10 @@
 package dev.orderflow.notification.notifying;
 
+import dev.orderflow.events.CustomEvent;
 import dev.orderflow.events.CustomerMessages;
 import dev.orderflow.events.DepositAccepted;
+import dev.orderflow.events.FulfillmentEvent;
+import dev.orderflow.events.OrderDispatched;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
@@ -73,6 +76,24 @@ public class NotificationManagement {
                 notifyOf(eventId, paid.customerId(), NotificationType.ORDER_PAID, CustomerMessages.of(paid));
             case PaymentFailed failed ->
                 notifyOf(eventId, failed.customerId(), NotificationType.PAYMENT_FAILED, CustomerMessages.of(failed));
+        }
+    }
+
+    /**
+     * Tells the customer that their order was dispatched, once per event id. Runs in the caller's transaction (the
+     * idempotent-consumer guard's).
+     */
+    public void notifyOf(FulfillmentEvent event, String eventId) {
+        switch (event) {
+            case OrderDispatched dispatched ->
+                notifyOf(
+                        eventId,
+                        dispatched.customerId(),
+                        NotificationType.ORDER_DISPATCHED,
+                        CustomerMessages.of(dispatched));
+            case CustomEvent custom -> {
+                // custom events on the bus are for fulfillment-service's rules; they tell no customer anything
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.orderflow.order.ordering;
 
 import dev.orderflow.events.OrderCreated;
 import dev.orderflow.order.catalog.Product;
+import dev.orderflow.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -11,10 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.domain.Persistable;
 
 /**
  * An order: what a customer asked for, at the catalog's prices, and how far it got. Its lines are values of the order,
@@ -37,7 +34,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "orders")
-public class Order implements Persistable<UUID> {
+public class Order extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID orderId;
@@ -76,10 +73,6 @@ public class Order implements Persistable<UUID> {
     /** The fingerprint of the request that placed the order, to recognise a key reused for another request. */
     @Column(name = "request_hash", updatable = false)
     private String requestFingerprint;
-
-    /** Whether this order has not been stored yet: its id is assigned, so the repository cannot tell by the id. */
-    @Transient
-    private boolean isNew = true;
 
     protected Order() {}
 
@@ -160,17 +153,6 @@ public class Order implements Persistable<UUID> {
     @Override
     public UUID getId() {
         return orderId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void stored() {
-        isNew = false;
     }
 
     public UUID orderId() {

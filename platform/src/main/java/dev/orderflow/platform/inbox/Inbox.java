@@ -5,6 +5,7 @@ import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.platform.inbox.ProcessedEvents.EffectFailedException;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
@@ -76,7 +77,7 @@ public class Inbox {
     }
 
     /** Why the record cannot be processed at all, or {@code null} when it can. */
-    private static RuntimeException unreadable(ConsumerRecord<String, ?> record) {
+    private static @Nullable RuntimeException unreadable(ConsumerRecord<String, ?> record) {
         RuntimeException notDeserialized = SerializationUtils.getExceptionFromHeader(
                 record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
         if (notDeserialized != null) {
@@ -91,7 +92,7 @@ public class Inbox {
         return null;
     }
 
-    private static String eventId(ConsumerRecord<String, ?> record) {
+    private static @Nullable String eventId(ConsumerRecord<String, ?> record) {
         return KafkaCloudEvents.header(record.headers(), CloudEventHeaders.ID);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.platform.json;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
@@ -19,13 +20,13 @@ final class CheckedStringDeserializer extends StringDeserializer {
     }
 
     @Override
-    public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+    public ValueDeserializer<?> createContextual(DeserializationContext context, @Nullable BeanProperty property) {
         boolean free = property != null && property.getAnnotation(FreeText.class) != null;
         return free == freeText ? this : new CheckedStringDeserializer(free);
     }
 
     @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) {
+    public @Nullable String deserialize(JsonParser parser, DeserializationContext context) {
         String text = super.deserialize(parser, context);
         String problem = text == null ? null : ControlCharacters.problem(text, freeText);
         if (problem != null) {

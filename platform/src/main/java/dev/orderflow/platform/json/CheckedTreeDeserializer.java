@@ -1,6 +1,7 @@
 package dev.orderflow.platform.json;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ final class CheckedTreeDeserializer extends ValueDeserializer<JsonNode> {
         return context.getNodeFactory().nullNode();
     }
 
-    private static String problem(JsonNode node, String path) {
+    private static @Nullable String problem(JsonNode node, String path) {
         if (node.isString()) {
             String problem = ControlCharacters.problem(node.asString(), true);
             return problem == null ? null : at(path) + problem;

@@ -1,5 +1,7 @@
 package dev.orderflow.platform.json;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The characters no text a client sends may contain: the C0 controls (NUL included), DEL, the C1 controls and lone
  * surrogates. They have no business in an id, a name or a code; PostgreSQL refuses NUL outright, the others end up in
@@ -16,7 +18,7 @@ public final class ControlCharacters {
      *
      * @param freeText whether TAB, LF and CR are allowed
      */
-    public static String problem(CharSequence text, boolean freeText) {
+    public static @Nullable String problem(CharSequence text, boolean freeText) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

@@ -1,6 +1,7 @@
 package dev.orderflow.platform.web;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** Reading the request body went past the limit of {@link RequestBodyLimitFilter}. */
 public final class BodyTooLargeException extends IOException {
@@ -20,7 +21,7 @@ public final class BodyTooLargeException extends IOException {
     }
 
     /** The first of {@code failure} and its causes that is a {@code BodyTooLargeException}, or {@code null}. */
-    static BodyTooLargeException in(Throwable failure) {
+    static @Nullable BodyTooLargeException in(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException tooLarge) {
                 return tooLarge;

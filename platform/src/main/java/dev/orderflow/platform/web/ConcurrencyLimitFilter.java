@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,7 +33,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
      * @param actuatorBasePath where the actuator's endpoints are ({@code management.endpoints.web.base-path}); requests
      *     under it are not limited. Blank or {@code /} exempts nothing.
      */
-    public ConcurrencyLimitFilter(PlatformProperties.Web settings, String actuatorBasePath) {
+    public ConcurrencyLimitFilter(PlatformProperties.Web settings, @Nullable String actuatorBasePath) {
         Assert.isTrue(
                 settings.maxConcurrentRequests() > 0,
                 "orderflow.platform.web.max-concurrent-requests must be positive");

@@ -4,6 +4,7 @@ import dev.orderflow.platform.database.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -14,8 +15,8 @@ import org.springframework.web.servlet.ModelAndView;
 final class DatabaseOutageResolver implements HandlerExceptionResolver {
 
     @Override
-    public ModelAndView resolveException(
-            HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
+    public @Nullable ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception failure) {
         if (!DatabaseOutage.isCause(failure) || response.isCommitted()) {
             return null;
         }

@@ -5,6 +5,7 @@ import dev.orderflow.platform.json.RefusedTextException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
@@ -51,36 +52,6 @@ import tools.jackson.databind.exc.MismatchedInputException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
-     * One invalid field of a request.
-     *
-     * @deprecated use {@link dev.orderflow.platform.web.FieldProblem}; kept only so that code written against it merges
-     */
-    @Deprecated(forRemoval = true)
-    public record FieldProblem(String field, String message) {}
-
-    /**
-     * A 400 problem listing the invalid fields.
-     *
-     * @deprecated use {@link Problems#invalid(List)}; kept only so that code written against it merges
-     */
-    @Deprecated(forRemoval = true)
-    public static ProblemDetail invalid(List<FieldProblem> errors) {
-        return Problems.invalid(errors.stream()
-                .map(error -> new dev.orderflow.platform.web.FieldProblem(error.field(), error.message()))
-                .toList());
-    }
-
-    /**
-     * A 503 problem.
-     *
-     * @deprecated use {@link Problems#unavailable(String)}; kept only so that code written against it merges
-     */
-    @Deprecated(forRemoval = true)
-    public static ProblemDetail unavailable(String detail) {
-        return Problems.unavailable(detail);
-    }
-
-    /**
      * The database could not be reached, or went away in the middle of a transaction (even its rollback failed). The
      * client is told to come back instead of being given a 500; the transaction did not commit, so nothing is left
      * half-written. Not logged, as it happens to many requests at once; the metrics count it
@@ -111,31 +82,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<dev.orderflow.platform.web.FieldProblem> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.add(new dev.orderflow.platform.web.FieldProblem(error.getField(), error.getDefaultMessage()));
+            errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
         }
         ex.getBindingResult()
                 .getGlobalErrors()
-                .forEach(error -> errors.add(
-                        new dev.orderflow.platform.web.FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+                .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
         return answer(Problems.invalid(errors), headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<dev.orderflow.platform.web.FieldProblem> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             if (result instanceof ParameterErrors bean) {
                 bean.getFieldErrors()
-                        .forEach(error -> errors.add(new dev.orderflow.platform.web.FieldProblem(
-                                error.getField(), error.getDefaultMessage())));
+                        .forEach(error -> errors.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
             } else {
                 String name = requestName(result.getMethodParameter());
                 result.getResolvableErrors()
-                        .forEach(error -> errors.add(
-                                new dev.orderflow.platform.web.FieldProblem(name, error.getDefaultMessage())));
+                        .forEach(error -> errors.add(new FieldProblem(name, error.getDefaultMessage())));
             }
         }
         return answer(Problems.invalid(errors), headers);
@@ -273,7 +241,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String.class, "string",
             java.util.UUID.class, "UUID");
 
-    private static String describe(Class<?> type) {
+    private static String describe(@Nullable Class<?> type) {
         if (type == null) {
             return "value of another type";
         }

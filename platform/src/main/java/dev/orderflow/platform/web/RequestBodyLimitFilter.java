@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -42,8 +43,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private static final class Limited extends HttpServletRequestWrapper {
 
         private final long maxBytes;
-        private ServletInputStream stream;
-        private BufferedReader reader;
+        private @Nullable ServletInputStream stream;
+        private @Nullable BufferedReader reader;
 
         Limited(HttpServletRequest request, long maxBytes) {
             super(request);

@@ -3,6 +3,7 @@ package dev.orderflow.platform.work;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,7 +37,7 @@ public abstract class BackgroundWorker implements SmartLifecycle {
     };
 
     private volatile boolean running;
-    private Thread thread;
+    private @Nullable Thread thread;
 
     protected BackgroundWorker(String name, Duration pollInterval, Duration retryBackoff) {
         this.name = name;

@@ -1,18 +1,15 @@
 package dev.orderflow.push.pushing;
 
+import dev.orderflow.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A push of one event's message to one device. It moves only from PENDING, by the methods below, which the
@@ -20,7 +17,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "push_notifications")
-public class Push implements Persistable<UUID> {
+public class Push extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
@@ -57,10 +54,6 @@ public class Push implements Persistable<UUID> {
 
     /** When the dispatcher may (re)try a PENDING push. */
     private Instant nextAttemptAt;
-
-    /** Whether it has not been stored yet: its id is assigned, so the repository cannot tell by the id. */
-    @Transient
-    private boolean isNew = true;
 
     protected Push() {}
 
@@ -155,17 +148,6 @@ public class Push implements Persistable<UUID> {
     @Override
     public UUID getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void stored() {
-        isNew = false;
     }
 
     @Override

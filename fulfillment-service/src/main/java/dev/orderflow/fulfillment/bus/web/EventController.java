@@ -2,8 +2,7 @@ package dev.orderflow.fulfillment.bus.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderflow.fulfillment.bus.PutEvents;
-import dev.orderflow.platform.web.ProblemDetailsAdvice;
-import dev.orderflow.platform.web.ProblemDetailsAdvice.FieldProblem;
+import dev.orderflow.platform.web.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ProblemDetail;
@@ -54,6 +53,6 @@ class EventController {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidRequest e) {
-        return ProblemDetailsAdvice.invalid(List.of(new FieldProblem("entries", e.getMessage())));
+        return Problems.invalid("entries", e.getMessage());
     }
 }

@@ -1,8 +1,8 @@
 package dev.orderflow.fulfillment.destinations.web;
 
 import dev.orderflow.fulfillment.destinations.DestinationException;
-import dev.orderflow.platform.web.ProblemDetailsAdvice;
-import dev.orderflow.platform.web.ProblemDetailsAdvice.FieldProblem;
+import dev.orderflow.platform.web.FieldProblem;
+import dev.orderflow.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,12 +18,12 @@ class DestinationProblems {
         ProblemDetail problem =
                 switch (e.kind()) {
                     case INVALID ->
-                        ProblemDetailsAdvice.invalid(e.problems().stream()
+                        Problems.invalid(e.problems().stream()
                                 .map(p -> new FieldProblem(p.field(), p.message()))
                                 .toList());
                     case NOT_FOUND -> ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
                     case CONFLICT -> ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-                    case UNAVAILABLE -> ProblemDetailsAdvice.unavailable(e.getMessage());
+                    case UNAVAILABLE -> Problems.unavailable(e.getMessage());
                 };
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }

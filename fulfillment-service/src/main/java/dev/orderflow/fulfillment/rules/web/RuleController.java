@@ -5,8 +5,8 @@ import dev.orderflow.fulfillment.rules.InvalidRuleException;
 import dev.orderflow.fulfillment.rules.RuleManagement;
 import dev.orderflow.fulfillment.rules.RuleManagement.Definition;
 import dev.orderflow.fulfillment.rules.RuleNotFoundException;
-import dev.orderflow.platform.web.ProblemDetailsAdvice;
-import dev.orderflow.platform.web.ProblemDetailsAdvice.FieldProblem;
+import dev.orderflow.platform.web.FieldProblem;
+import dev.orderflow.platform.web.Problems;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +92,7 @@ class RuleController {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidRuleException e) {
-        return ProblemDetailsAdvice.invalid(e.problems().stream()
+        return Problems.invalid(e.problems().stream()
                 .map(problem -> new FieldProblem(problem.field(), problem.message()))
                 .toList());
     }

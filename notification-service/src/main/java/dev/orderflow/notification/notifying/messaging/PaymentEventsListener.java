@@ -28,10 +28,6 @@ class PaymentEventsListener {
 
     @KafkaListener(topics = PaymentEvent.TOPIC, batch = "true")
     void on(List<ConsumerRecord<String, PaymentEvent>> records) {
-        inbox.receive(records, this::on);
-    }
-
-    private void on(PaymentEvent event, String eventId) {
-        notifications.notifyOf(event, eventId);
+        inbox.receive(records, notifications::notifyOf);
     }
 }
