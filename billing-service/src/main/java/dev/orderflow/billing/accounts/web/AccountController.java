@@ -4,6 +4,7 @@ import dev.orderflow.billing.accounts.Account;
 import dev.orderflow.billing.accounts.AccountNotFoundException;
 import dev.orderflow.billing.accounts.Accounts;
 import dev.orderflow.billing.accounts.Accounts.Opened;
+import dev.orderflow.platform.security.CustomerAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -27,6 +28,7 @@ class AccountController {
     /** Opens an account with a zero balance: 201 when new, 200 with the existing account when it was open already. */
     @PostMapping("/accounts")
     ResponseEntity<AccountView> open(@Valid @RequestBody OpenAccountRequest request) {
+        CustomerAccess.requireCustomer(request.customerId());
         Opened opened = accounts.open(request.customerId());
         AccountView view = AccountView.of(opened.account());
         return opened.created()
@@ -41,6 +43,7 @@ class AccountController {
                     @Size(max = Account.CUSTOMER_ID_MAX_LENGTH)
                     @Pattern(regexp = Account.CUSTOMER_ID_PATTERN, message = Account.CUSTOMER_ID_MESSAGE)
                     String customerId) {
+        CustomerAccess.requireCustomer(customerId);
         return accounts.find(customerId)
                 .map(AccountView::of)
                 .orElseThrow(() -> new AccountNotFoundException(customerId));

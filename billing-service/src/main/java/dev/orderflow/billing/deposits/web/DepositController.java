@@ -2,6 +2,7 @@ package dev.orderflow.billing.deposits.web;
 
 import dev.orderflow.billing.accounts.Account;
 import dev.orderflow.billing.deposits.DepositManagement;
+import dev.orderflow.platform.security.CustomerAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -31,6 +32,7 @@ class DepositController {
                     @Pattern(regexp = Account.CUSTOMER_ID_PATTERN, message = Account.CUSTOMER_ID_MESSAGE)
                     String customerId,
             @Valid @RequestBody DepositRequest request) {
+        CustomerAccess.requireCustomer(customerId);
         return ResponseEntity.accepted().body(DepositView.requested(deposits.request(customerId, request.amount())));
     }
 }

@@ -1,6 +1,7 @@
 package dev.orderflow.notification.contacts.web;
 
 import dev.orderflow.notification.contacts.CustomerContacts;
+import dev.orderflow.platform.security.CustomerAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -27,6 +28,7 @@ class ContactController {
                     @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may contain only letters, digits and . _ @ -")
                     String customerId,
             @Valid @RequestBody ContactRequest request) {
+        CustomerAccess.requireCustomer(customerId);
         contacts.save(customerId, request.email().strip());
         return ResponseEntity.noContent().build();
     }

@@ -1,6 +1,8 @@
 package dev.orderflow.notification.notifying.web;
 
 import dev.orderflow.notification.notifying.NotificationManagement;
+import dev.orderflow.platform.security.CustomerAccess;
+import dev.orderflow.platform.security.Scopes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,6 +27,7 @@ class NotificationController {
     /** A customer's notifications, oldest first. */
     @GetMapping("/notifications")
     List<NotificationView> notifications(@RequestParam @NotBlank @Size(max = 64) String customerId) {
+        CustomerAccess.requireCustomer(customerId);
         return notifications.findByCustomer(customerId).stream()
                 .map(NotificationView::of)
                 .toList();
@@ -34,6 +37,7 @@ class NotificationController {
     @PostMapping("/notifications")
     @ResponseStatus(HttpStatus.CREATED)
     NotificationView send(@Valid @RequestBody DirectNotificationRequest request) {
+        CustomerAccess.requireCustomerOr(request.customerId(), Scopes.NOTIFICATIONS_WRITE);
         return NotificationView.of(notifications.notifyDirectly(request.customerId(), request.message()));
     }
 }

@@ -5,6 +5,7 @@ import dev.orderflow.order.ordering.InvalidOrderException;
 import dev.orderflow.order.ordering.OrderManagement;
 import dev.orderflow.order.ordering.OrderManagement.Placement;
 import dev.orderflow.order.ordering.OrderNotFoundException;
+import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.web.ProblemDetailsAdvice;
 import dev.orderflow.platform.web.ProblemDetailsAdvice.FieldProblem;
 import jakarta.validation.Validator;
@@ -48,6 +49,7 @@ class OrderController {
     ResponseEntity<OrderView> place(
             @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 255) String idempotencyKey) {
+        CustomerAccess.requireCustomer(request.customerId());
         List<FieldProblem> problems = problems(request);
         if (!problems.isEmpty()) {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetailsAdvice.invalid(problems), null);
@@ -60,12 +62,15 @@ class OrderController {
 
     @GetMapping("/orders/{orderId}")
     OrderView order(@PathVariable UUID orderId) {
-        return OrderView.of(orders.find(orderId));
+        OrderView order = OrderView.of(orders.find(orderId));
+        CustomerAccess.requireCustomer(order.customerId());
+        return order;
     }
 
     /** A customer's orders, newest first. */
     @GetMapping("/orders")
     List<OrderView> orders(@RequestParam @NotBlank @Size(max = 64) String customerId) {
+        CustomerAccess.requireCustomer(customerId);
         return orders.findByCustomer(customerId).stream().map(OrderView::of).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.orderflow.push.pushing.web;
 
+import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.push.pushing.PushManagement;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -20,6 +21,7 @@ class PushNotificationController {
     /** The pushes sent to a customer's devices, oldest first. */
     @GetMapping("/push-notifications")
     List<PushView> pushes(@RequestParam @NotBlank @Size(max = 64) String customerId) {
+        CustomerAccess.requireCustomer(customerId);
         return pushes.sentTo(customerId).stream().map(PushView::of).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.push.tokens.web;
 
+import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.push.tokens.PushTokens;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -31,6 +32,7 @@ class PushTokenController {
                     @Size(max = 512)
                     @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain only letters, digits and . _ : -")
                     String token) {
+        CustomerAccess.requireCustomer(customerId);
         tokens.register(customerId, token);
     }
 
@@ -38,6 +40,7 @@ class PushTokenController {
     @DeleteMapping("/customers/{customerId}/push-tokens/{token}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable @Size(max = 64) String customerId, @PathVariable @Size(max = 512) String token) {
+        CustomerAccess.requireCustomer(customerId);
         tokens.remove(customerId, token);
     }
 }
