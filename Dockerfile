@@ -15,7 +15,7 @@ ARG JRE_IMAGE=eclipse-temurin:21-jre-alpine
 FROM ${JDK_IMAGE} AS build
 WORKDIR /src
 COPY . .
-ARG MODULES=order-service,billing-service,notification-service,push-service,fulfillment-service
+ARG MODULES=auth-service,order-service,billing-service,notification-service,push-service,fulfillment-service
 # ~/.m2 (the wrapper's Maven and the local repository) is a build cache: a second build downloads nothing.
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     modules=$(for module in $(echo "${MODULES}" | tr ',' ' '); do [ -f "$module/pom.xml" ] && printf '%s,' "$module"; done) && \
