@@ -234,7 +234,10 @@ class AuthorizationServerIT {
     @Test
     void theAdminClientGetsAnOperatorsToken() throws Exception {
         HttpResponse<String> token = browser.postForm(
-                "/oauth2/token", Map.of("grant_type", "client_credentials"), "orderflow-admin", "dev-admin-secret");
+                "/oauth2/token",
+                Map.of("grant_type", "client_credentials", "scope", "orderflow.admin"),
+                "orderflow-admin",
+                "dev-admin-secret");
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         assertThat(jwks.decode(jsonString(token.body(), "access_token")).getClaimAsStringList("scope"))
                 .containsExactly("orderflow.admin");

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerController {
 
     /** The customer ids the services accept. */
-    static final String CUSTOMER_ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
+    static final String CUSTOMER_ID_PATTERN = "[A-Za-z0-9._@-]{1,64}";
 
     private final Customers customers;
 
@@ -27,7 +27,7 @@ class CustomerController {
 
     record Registration(
             @NotNull
-            @Pattern(regexp = CUSTOMER_ID_PATTERN, message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
+            @Pattern(regexp = CUSTOMER_ID_PATTERN, message = "must be 1 to 64 letters, digits, '.', '_', '@' or '-'")
             String customerId,
 
             @NotNull @Size(min = 8, max = 128) String password) {}

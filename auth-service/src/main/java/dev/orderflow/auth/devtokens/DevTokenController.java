@@ -47,7 +47,7 @@ class DevTokenController {
     }
 
     record TokenRequest(
-            @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String customerId, Boolean admin) {
+            @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String customerId, Boolean admin) {
 
         boolean forAdmin() {
             return Boolean.TRUE.equals(admin);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,6 +13,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +22,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -31,10 +39,12 @@ import org.springframework.util.StringUtils;
  * is the controllers' business, through {@link CustomerAccess}.
  */
 @AutoConfiguration(
+        after = OAuth2ClientAutoConfiguration.class,
         before = {
             OAuth2ResourceServerAutoConfiguration.class,
             ServletWebSecurityAutoConfiguration.class,
             ManagementWebSecurityAutoConfiguration.class,
+            OAuth2ClientWebSecurityAutoConfiguration.class,
             UserDetailsServiceAutoConfiguration.class
         })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -68,6 +78,27 @@ public class ResourceServerAutoConfiguration {
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /**
+     * A service's own token for its calls to other services: client credentials when
+     * {@code spring.security.oauth2.client.registration.orderflow} is configured, else the fixed
+     * {@code orderflow.security.service-token}, else none.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceTokens serviceTokens(
+            ObjectProvider<ClientRegistrationRepository> registrations,
+            ObjectProvider<OAuth2AuthorizedClientService> authorizedClients,
+            SecurityProperties properties) {
+        ClientRegistrationRepository repository = registrations.getIfAvailable();
+        OAuth2AuthorizedClientManager manager = null;
+        if (repository != null && repository.findByRegistrationId(ServiceTokens.REGISTRATION) != null) {
+            OAuth2AuthorizedClientService service =
+                    authorizedClients.getIfAvailable(() -> new InMemoryOAuth2AuthorizedClientService(repository));
+            manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(repository, service);
+        }
+        return new ServiceTokens(manager, properties.serviceToken());
     }
 
     /**

@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicPaths paths that need no token, besides health: e.g. a receiver with its own authentication
  * @param issuer if set, a token must have been issued by it ({@code iss})
  * @param defaultJwkSetUri the auth-service JWK set used when Boot's properties name none
+ * @param serviceToken a fixed token for this service's calls to others, instead of client credentials (tests only)
  */
 @ConfigurationProperties("orderflow.security")
 public record SecurityProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue List<String> publicPaths,
         String issuer,
-        @DefaultValue("http://localhost:8090/oauth2/jwks") String defaultJwkSetUri) {}
+        @DefaultValue("http://localhost:8090/oauth2/jwks") String defaultJwkSetUri,
+        String serviceToken) {}
