@@ -35,8 +35,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Makes a service an OAuth 2 resource server: every request but health (and {@code orderflow.security.public-paths})
- * needs a JWT signed by auth-service, checked against its JWK set; refusals are problems. What a valid token may touch
- * is the controllers' business, through {@link CustomerAccess}.
+ * needs a JWT signed by auth-service, checked against its JWK set; {@code orderflow.security.admin-paths} need an
+ * operator's; refusals are problems. What else a valid token may touch is the controllers' business, through
+ * {@link CustomerAccess}.
  */
 @AutoConfiguration(
         after = OAuth2ClientAutoConfiguration.class,
@@ -69,10 +70,14 @@ public class ResourceServerAutoConfiguration {
         List<String> open = new ArrayList<>(List.of(HEALTH, "/error"));
         open.addAll(properties.publicPaths());
         SecurityProblems problems = new SecurityProblems();
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(open.toArray(String[]::new))
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+        return http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(open.toArray(String[]::new)).permitAll();
+                    if (!properties.adminPaths().isEmpty()) {
+                        requests.requestMatchers(properties.adminPaths().toArray(String[]::new))
+                                .hasAuthority(Scopes.authority(Scopes.ADMIN));
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(server ->
                         server.jwt(jwt -> {}).authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
