@@ -1,5 +1,6 @@
 package dev.orderflow.platform.security;
 
+import dev.orderflow.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -12,8 +13,6 @@ public class AccessDeniedProblem extends ErrorResponseException {
     }
 
     static ProblemDetail problem(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-        problem.setTitle("Forbidden");
-        return problem;
+        return Problems.of(HttpStatus.FORBIDDEN, "Forbidden", detail);
     }
 }
