@@ -1,0 +1,20 @@
+package dev.orderflow.auth;
+
+import dev.orderflow.testsupport.TestInfrastructure;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points auth-service at the test JVM's PostgreSQL; it needs no Kafka. */
+class AuthTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestInfrastructure.Database database = TestInfrastructure.database();
+        TestPropertyValues.of(
+                        "spring.datasource.url=" + database.jdbcUrl(),
+                        "spring.datasource.username=" + database.username(),
+                        "spring.datasource.password=" + database.password())
+                .applyTo(context);
+    }
+}
