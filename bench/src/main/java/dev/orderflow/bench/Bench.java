@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>Setup: an account per customer ({@code bench-<run>-<i>}) with a deposit, each waited for until its
  *       {@code DepositAccepted} arrives on {@code payment}.
  *   <li>Load: orders spread over the customers, at a fixed rate (open model) or as fast as they complete (closed
- *       loop); each measured from its scheduled send to its 201, and to its {@code OrderPaid}/{@code PaymentFailed}.
+ *       loop); each measured from its scheduled send to its 201, to its {@code OrderPaid}/{@code PaymentFailed}, and to
+ *       its {@code OrderDispatched} on {@code fulfillment} when a fulfillment-service runs.
  *   <li>Results: a summary, {@code bench-results/<timestamp>-<preset>.json} and {@code .html}; the last line sums up.
  * </ol>
  *
@@ -80,7 +80,7 @@ public final class Bench {
         Instant started = Instant.now();
         String runId = STAMP.format(started);
         String prefix = "bench-" + runId + "-";
-        Map<String, Object> conditions = conditions();
+        Report.Conditions conditions = conditions();
         out.printf(
                 "orderflow bench %s, run %s (%s)%n",
                 options.preset().label(),
@@ -88,7 +88,7 @@ public final class Bench {
                 options.closedLoop() ? "closed loop, " + options.concurrency() + " workers" : "open model, " + rates());
         out.printf(
                 "conditions: load average %s, %s CPUs, %s other surefire JVMs running%n",
-                conditions.get("loadAverage"), conditions.get("cpus"), conditions.get("surefireJvms"));
+                conditions.loadAverage(), conditions.cpus(), conditions.surefireJvms());
 
         Suite suite = new Suite(options.orderUrl(), options.billingUrl(), options.httpTimeout());
         List<String> products = suite.productCodes();
@@ -101,7 +101,12 @@ public final class Bench {
         Limits.Kafka kafka = null;
         if (options.limits()) {
             double busy = SystemStats.awaitQuiet(0.25, Duration.ofSeconds(30));
-            conditions.put("machineCpuBusyPercentBeforeLimits", Limits.round(busy * 100));
+            conditions = new Report.Conditions(
+                    conditions.loadAverage(),
+                    conditions.cpus(),
+                    conditions.surefireJvms(),
+                    conditions.javaVersion(),
+                    Limits.round(busy * 100));
             out.printf(
                     "measuring the machine's limits against the suite's own servers (machine %.0f%% busy) ...%n",
                     busy * 100);
@@ -117,8 +122,8 @@ public final class Bench {
 
         List<Report.Step> steps = new ArrayList<>();
         StepResult warmup = null;
-        Map<String, Object> setup;
-        try (PaymentWatcher watcher = new PaymentWatcher(options.bootstrapServers(), prefix);
+        Report.Setup setup;
+        try (EventWatcher watcher = new EventWatcher(options.bootstrapServers(), prefix);
                 SystemStats stats = new SystemStats(
                         options.stackDir(),
                         options.jdbcUrl(),
@@ -172,7 +177,7 @@ public final class Bench {
                 SystemStats.Snapshot before = stats.take();
                 StepResult result = step(load, rate, options.duration(), search);
                 SystemStats.Snapshot after = stats.take();
-                Map<String, Object> system = stats.between(before, after, result.paid() + result.paymentFailed());
+                SystemStats.Figures system = stats.between(before, after, result.paid() + result.paymentFailed());
                 Report.Step step = judge(result, system);
                 steps.add(step);
                 out.println(Report.TABLE_HEADER);
@@ -185,7 +190,7 @@ public final class Bench {
                 }
             }
             if (watcher.failure() != null) {
-                throw new IllegalStateException("the payment consumer failed: " + watcher.failure());
+                throw new IllegalStateException("the event consumer failed: " + watcher.failure());
             }
         }
 
@@ -215,7 +220,7 @@ public final class Bench {
     }
 
     /** Whether a step meets its preset's bar. */
-    private Report.Step judge(StepResult r, Map<String, Object> system) {
+    private Report.Step judge(StepResult r, SystemStats.Figures system) {
         long completed = r.paid() + r.paymentFailed();
         if (completed == 0) {
             return new Report.Step(r, system, false, "FAIL: no order completed");
@@ -274,8 +279,7 @@ public final class Bench {
     }
 
     /** Opens an account per customer and deposits into it; returns once every {@code DepositAccepted} arrived. */
-    private Map<String, Object> setUp(Suite suite, PaymentWatcher watcher, List<String> customers)
-            throws InterruptedException {
+    private Report.Setup setUp(Suite suite, EventWatcher watcher, List<String> customers) throws InterruptedException {
         long t0 = System.nanoTime();
         out.printf(
                 "setup: %d accounts (%s0 .. %d) with %s each ...%n",
@@ -328,41 +332,38 @@ public final class Bench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf("setup done in %.1f s%n", seconds);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("customers", customers.size());
-        m.put("depositEach", options.deposit());
-        m.put("seconds", Limits.round(seconds));
-        return m;
+        return new Report.Setup(customers.size(), options.deposit(), Limits.round(seconds));
     }
 
     private Path write(Report.Run run, String runId) throws IOException {
         Files.createDirectories(options.out());
         String base = runId + "-" + options.preset().label();
         Path json = options.out().resolve(base + ".json");
-        Files.writeString(json, Json.write(Report.json(run)));
-        Files.writeString(options.out().resolve(base + ".html"), Report.html(run));
+        Files.writeString(json, Results.json(run));
+        Files.writeString(options.out().resolve(base + ".html"), Results.html(run));
         return json;
     }
 
-    private Map<String, Object> conditions() {
-        Map<String, Object> m = new LinkedHashMap<>();
+    private static Report.Conditions conditions() {
+        String loadAverage;
         try {
             String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            m.put("loadAverage", load[0] + " " + load[1] + " " + load[2]);
+            loadAverage = load[0] + " " + load[1] + " " + load[2];
         } catch (IOException | RuntimeException e) {
-            m.put("loadAverage", "unknown");
+            loadAverage = "unknown";
         }
-        m.put("cpus", Runtime.getRuntime().availableProcessors());
-        m.put(
-                "surefireJvms",
-                ProcessHandle.allProcesses()
-                        .filter(p -> p.info()
-                                .commandLine()
-                                .map(c -> c.contains("surefire") || c.contains("failsafe"))
-                                .orElse(false))
-                        .count());
-        m.put("javaVersion", System.getProperty("java.version"));
-        return m;
+        long surefireJvms = ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("surefire") || c.contains("failsafe"))
+                        .orElse(false))
+                .count();
+        return new Report.Conditions(
+                loadAverage,
+                Runtime.getRuntime().availableProcessors(),
+                surefireJvms,
+                System.getProperty("java.version"),
+                null);
     }
 
     private String rates() {

@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What one {@code bin/bench} run does: a preset's defaults, overridden by flags.
@@ -57,21 +60,65 @@ record BenchOptions(
         Path out,
         Path stackDir) {
 
-    /** The named runs of {@code bin/bench}. */
+    /** The named runs of {@code bin/bench}, each with the flags it sets. */
     enum Preset {
-        /** Proves the harness and the suite work: 10 s at 20 orders/s; fails on any error. */
-        SMOKE,
+        /**
+         * Proves the harness and the suite work: 10 s at 20 orders/s; fails on any error. CI machines are slow and the
+         * services may be cold: smoke proves the path, not the speed.
+         */
+        SMOKE(Map.of(
+                "rate", "20",
+                "duration", "10s",
+                "customers", "5",
+                "limit-duration", "2s",
+                "completion-timeout", "30s",
+                "http-timeout", "30s")),
         /** The highest rate whose p99 end-to-end latency stays under the threshold. */
-        THROUGHPUT,
+        THROUGHPUT(Map.of("duration", "20s", "warmup", "120s")),
         /** A fixed 200 orders/s for 60 s. */
-        LATENCY,
+        LATENCY(Map.of("rate", "200", "duration", "60s", "warmup", "120s")),
         /** Only what the flags say (defaults: 100 orders/s for 30 s). */
-        RUN;
+        RUN(Map.of());
+
+        private final Map<String, String> flags;
+
+        Preset(Map<String, String> flags) {
+            this.flags = flags;
+        }
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /** Every flag that takes a value, with its default. */
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("rate", "100"),
+            Map.entry("concurrency", "32"),
+            Map.entry("duration", "30s"),
+            Map.entry("warmup", "0"),
+            Map.entry("warmup-rate", "0"),
+            Map.entry("steps", "100,200,400,600,800,1000,1200,1400,1600,1800,2000,2400,2800,3200,4000"),
+            Map.entry("threshold", "500ms"),
+            Map.entry("customers", "100"),
+            Map.entry("completion-timeout", "10s"),
+            Map.entry("http-timeout", "10s"),
+            Map.entry("limit-duration", "5s"),
+            Map.entry("pg-connections", "4"),
+            Map.entry("order-url", "http://localhost:8081"),
+            Map.entry("billing-url", "http://localhost:8082"),
+            Map.entry("bootstrap-servers", "localhost:9092"),
+            Map.entry("jdbc-url", "jdbc:postgresql://localhost:5432/orderflow"),
+            Map.entry("db-user", "orderflow"),
+            Map.entry("db-password", "orderflow"),
+            Map.entry("deposit", "1000000.00"),
+            Map.entry("product", "pencil"),
+            Map.entry("out", "bench-results"),
+            Map.entry("stack-dir", ".stack"));
+
+    /** The flags whose numbers must be positive when given. */
+    private static final Set<String> POSITIVE =
+            Set.of("rate", "concurrency", "warmup-rate", "steps", "customers", "pg-connections");
 
     static final String USAGE = """
             usage: bin/bench [smoke|throughput|latency|run] [flags]
@@ -115,81 +162,92 @@ record BenchOptions(
         Preset preset = Preset.RUN;
         if (!rest.isEmpty() && !rest.getFirst().startsWith("-")) {
             String name = rest.removeFirst();
-            preset = switch (name) {
-                case "smoke" -> Preset.SMOKE;
-                case "throughput" -> Preset.THROUGHPUT;
-                case "latency" -> Preset.LATENCY;
-                case "run" -> Preset.RUN;
-                default -> throw new IllegalArgumentException("Unknown preset " + name);
-            };
+            preset = Arrays.stream(Preset.values())
+                    .filter(p -> p.label().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown preset " + name));
         }
-        Builder b = Builder.of(preset);
+        Map<String, String> v = new HashMap<>(DEFAULTS);
+        v.putAll(preset.flags);
+        boolean limits = true;
+        boolean rateGiven = false;
+        boolean closedLoop = false;
         for (int i = 0; i < rest.size(); i++) {
             String flag = rest.get(i);
-            if (flag.equals("--no-limits")) {
-                b.limits = false;
-                continue;
-            }
             if (flag.equals("-h") || flag.equals("--help")) {
                 throw new IllegalArgumentException("help");
             }
-            String value;
+            if (flag.equals("--no-limits")) {
+                limits = false;
+                continue;
+            }
             int eq = flag.indexOf('=');
-            if (eq > 0) {
-                value = flag.substring(eq + 1);
-                flag = flag.substring(0, eq);
-            } else {
+            String value = eq > 0 ? flag.substring(eq + 1) : null;
+            String name = (eq > 0 ? flag.substring(0, eq) : flag).replaceFirst("^--", "");
+            if (!flag.startsWith("--") || !DEFAULTS.containsKey(name)) {
+                throw new IllegalArgumentException("Unknown flag " + flag);
+            }
+            if (value == null) {
                 if (i + 1 >= rest.size()) {
                     throw new IllegalArgumentException(flag + " needs a value");
                 }
                 value = rest.get(++i);
             }
-            switch (flag) {
-                case "--rate" -> {
-                    if (value.equalsIgnoreCase("max")) {
-                        b.closedLoop = true;
-                    } else {
-                        b.closedLoop = false;
-                        b.rate = positive(flag, Double.parseDouble(value));
-                        b.rateGiven = true;
+            if (POSITIVE.contains(name) && !value.equalsIgnoreCase("max")) {
+                for (String number : value.split(",")) {
+                    if (!number.isBlank() && !(Double.parseDouble(number) > 0)) {
+                        throw new IllegalArgumentException("--" + name + " must be positive");
                     }
                 }
-                case "--concurrency" -> b.concurrency = (int) positive(flag, Integer.parseInt(value));
-                case "--duration" -> b.duration = duration(value);
-                case "--warmup" -> b.warmup = duration(value);
-                case "--warmup-rate" -> b.warmupRate = positive(flag, Double.parseDouble(value));
-                case "--steps" ->
-                    b.steps = Arrays.stream(value.split(","))
-                            .map(String::trim)
-                            .filter(s -> !s.isEmpty())
-                            .map(s -> positive("--steps", Double.parseDouble(s)))
-                            .toList();
-                case "--threshold" -> b.threshold = duration(value);
-                case "--customers" -> b.customers = (int) positive(flag, Integer.parseInt(value));
-                case "--completion-timeout" -> b.completionTimeout = duration(value);
-                case "--http-timeout" -> b.httpTimeout = duration(value);
-                case "--limit-duration" -> b.limitDuration = duration(value);
-                case "--pg-connections" -> b.pgConnections = (int) positive(flag, Integer.parseInt(value));
-                case "--order-url" -> b.orderUrl = URI.create(value);
-                case "--billing-url" -> b.billingUrl = URI.create(value);
-                case "--bootstrap-servers" -> b.bootstrapServers = value;
-                case "--jdbc-url" -> b.jdbcUrl = value;
-                case "--db-user" -> b.dbUser = value;
-                case "--db-password" -> b.dbPassword = value;
-                case "--deposit" -> b.deposit = new BigDecimal(value);
-                case "--product" -> b.product = value;
-                case "--out" -> b.out = Path.of(value);
-                case "--stack-dir" -> b.stackDir = Path.of(value);
-                default -> throw new IllegalArgumentException("Unknown flag " + flag);
             }
+            if (name.equals("rate")) {
+                rateGiven = true;
+                closedLoop = value.equalsIgnoreCase("max");
+                if (closedLoop) {
+                    continue;
+                }
+            }
+            v.put(name, value);
         }
-        if (preset == Preset.THROUGHPUT && (b.rateGiven || b.closedLoop)) {
+        if (preset == Preset.THROUGHPUT && rateGiven) {
             throw new IllegalArgumentException("throughput steps through rates itself: use --steps, or the run preset");
         }
-        if (b.steps.isEmpty()) {
+        List<Double> steps = Arrays.stream(v.get("steps").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Double::parseDouble)
+                .toList();
+        if (steps.isEmpty()) {
             throw new IllegalArgumentException("--steps needs at least one rate");
         }
-        return b.build();
+        double rate = preset == Preset.THROUGHPUT ? steps.getFirst() : Double.parseDouble(v.get("rate"));
+        double warmupRate = Double.parseDouble(v.get("warmup-rate"));
+        return new BenchOptions(
+                preset,
+                rate,
+                closedLoop,
+                Integer.parseInt(v.get("concurrency")),
+                duration(v.get("duration")),
+                duration(v.get("warmup")),
+                warmupRate > 0 ? warmupRate : Math.min(200, preset == Preset.THROUGHPUT ? rate * 2 : rate),
+                steps,
+                duration(v.get("threshold")),
+                Integer.parseInt(v.get("customers")),
+                duration(v.get("completion-timeout")),
+                duration(v.get("http-timeout")),
+                limits,
+                duration(v.get("limit-duration")),
+                Integer.parseInt(v.get("pg-connections")),
+                URI.create(v.get("order-url")),
+                URI.create(v.get("billing-url")),
+                v.get("bootstrap-servers"),
+                v.get("jdbc-url"),
+                v.get("db-user"),
+                v.get("db-password"),
+                new BigDecimal(v.get("deposit")),
+                v.get("product"),
+                Path.of(v.get("out")),
+                Path.of(v.get("stack-dir")));
     }
 
     /** The rates of the measured steps: the throughput preset's steps, otherwise the one rate. */
@@ -204,111 +262,11 @@ record BenchOptions(
             if (t.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
             }
-            if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            }
-            if (t.endsWith("m")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
-            }
-            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+            double factor = t.endsWith("m") ? 60_000 : 1000;
+            String number = t.endsWith("m") || t.endsWith("s") ? t.substring(0, t.length() - 1) : t;
+            return Duration.ofMillis(Math.round(Double.parseDouble(number) * factor));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Not a duration: " + text + " (e.g. 20s, 500ms, 2m)");
-        }
-    }
-
-    private static double positive(String flag, double value) {
-        if (!(value > 0)) {
-            throw new IllegalArgumentException(flag + " must be positive");
-        }
-        return value;
-    }
-
-    private static final class Builder {
-        Preset preset;
-        double rate = 100;
-        boolean rateGiven;
-        boolean closedLoop;
-        int concurrency = 32;
-        Duration duration = Duration.ofSeconds(30);
-        Duration warmup = Duration.ZERO;
-        double warmupRate;
-        List<Double> steps = List.of(
-                100.0, 200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0, 1400.0, 1600.0, 1800.0, 2000.0, 2400.0, 2800.0,
-                3200.0, 4000.0);
-        Duration threshold = Duration.ofMillis(500);
-        int customers = 100;
-        Duration completionTimeout = Duration.ofSeconds(10);
-        Duration httpTimeout = Duration.ofSeconds(10);
-        boolean limits = true;
-        Duration limitDuration = Duration.ofSeconds(5);
-        int pgConnections = 4;
-        URI orderUrl = URI.create("http://localhost:8081");
-        URI billingUrl = URI.create("http://localhost:8082");
-        String bootstrapServers = "localhost:9092";
-        String jdbcUrl = "jdbc:postgresql://localhost:5432/orderflow";
-        String dbUser = "orderflow";
-        String dbPassword = "orderflow";
-        BigDecimal deposit = new BigDecimal("1000000.00");
-        String product = "pencil";
-        Path out = Path.of("bench-results");
-        Path stackDir = Path.of(".stack");
-
-        static Builder of(Preset preset) {
-            Builder b = new Builder();
-            b.preset = preset;
-            switch (preset) {
-                case SMOKE -> {
-                    b.rate = 20;
-                    b.duration = Duration.ofSeconds(10);
-                    b.customers = 5;
-                    b.limitDuration = Duration.ofSeconds(2);
-                    // CI machines are slow and the services may be cold: smoke proves the path, not the speed.
-                    b.completionTimeout = Duration.ofSeconds(30);
-                    b.httpTimeout = Duration.ofSeconds(30);
-                }
-                case THROUGHPUT -> {
-                    b.duration = Duration.ofSeconds(20);
-                    b.warmup = Duration.ofSeconds(120);
-                }
-                case LATENCY -> {
-                    b.rate = 200;
-                    b.duration = Duration.ofSeconds(60);
-                    b.warmup = Duration.ofSeconds(120);
-                }
-                case RUN -> {}
-            }
-            return b;
-        }
-
-        BenchOptions build() {
-            return new BenchOptions(
-                    preset,
-                    preset == Preset.THROUGHPUT ? steps.getFirst() : rate,
-                    closedLoop,
-                    concurrency,
-                    duration,
-                    warmup,
-                    warmupRate > 0
-                            ? warmupRate
-                            : Math.min(200, preset == Preset.THROUGHPUT ? steps.getFirst() * 2 : rate),
-                    steps,
-                    threshold,
-                    customers,
-                    completionTimeout,
-                    httpTimeout,
-                    limits,
-                    limitDuration,
-                    pgConnections,
-                    orderUrl,
-                    billingUrl,
-                    bootstrapServers,
-                    jdbcUrl,
-                    dbUser,
-                    dbPassword,
-                    deposit,
-                    product,
-                    out,
-                    stackDir);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -60,19 +60,30 @@ final class Limits {
             return transactions / seconds;
         }
 
-        Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("tool", "JDBC loop: insert into bench.insert_probe, autocommit");
-            m.put("connections", connections);
-            m.put("seconds", round(seconds));
-            m.put("transactions", transactions);
-            m.put("transactionsPerSecond", round(transactionsPerSecond()));
-            m.put("latencyMs", StepResult.millis(latency));
-            m.put("server", version);
-            m.put("synchronous_commit", synchronousCommit);
-            m.put("fsync", fsync);
-            return m;
+        View view() {
+            return new View(
+                    "JDBC loop: insert into bench.insert_probe, autocommit",
+                    connections,
+                    round(seconds),
+                    transactions,
+                    round(transactionsPerSecond()),
+                    StepResult.Latency.of(latency),
+                    version,
+                    synchronousCommit,
+                    fsync);
         }
+
+        /** As the results file shows it. */
+        record View(
+                String tool,
+                int connections,
+                double seconds,
+                long transactions,
+                double transactionsPerSecond,
+                StepResult.Latency latencyMs,
+                String server,
+                @JsonProperty("synchronous_commit") String synchronousCommit,
+                String fsync) {}
     }
 
     /** Kafka's round trip: one record at a time (latency, microseconds), and flat out (records per second). */
@@ -82,18 +93,28 @@ final class Limits {
             return seconds <= 0 ? 0 : records / seconds;
         }
 
-        Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("tool", "own producer (acks=all, idempotent) and consumer on topic " + TOPIC);
-            m.put("recordBytes", RECORD_SIZE);
-            m.put("roundTripLatencyMs", StepResult.millis(latency));
-            m.put("recordsPerSecond", round(recordsPerSecond()));
-            m.put("megabytesPerSecond", round(recordsPerSecond() * RECORD_SIZE / 1e6));
-            m.put("records", records);
-            m.put("seconds", round(seconds));
-            m.put("produceErrors", produceErrors);
-            return m;
+        View view() {
+            return new View(
+                    "own producer (acks=all, idempotent) and consumer on topic " + TOPIC,
+                    RECORD_SIZE,
+                    StepResult.Latency.of(latency),
+                    round(recordsPerSecond()),
+                    round(recordsPerSecond() * RECORD_SIZE / 1e6),
+                    records,
+                    round(seconds),
+                    produceErrors);
         }
+
+        /** As the results file shows it. */
+        record View(
+                String tool,
+                int recordBytes,
+                StepResult.Latency roundTripLatencyMs,
+                double recordsPerSecond,
+                double megabytesPerSecond,
+                long records,
+                double seconds,
+                long produceErrors) {}
     }
 
     static Postgres postgres(String url, String user, String password, int connections, Duration duration)

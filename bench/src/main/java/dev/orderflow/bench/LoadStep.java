@@ -33,8 +33,11 @@ final class LoadStep {
     /** 1 hour in microseconds, 3 significant digits. */
     static final long HIGHEST = TimeUnit.HOURS.toMicros(1);
 
+    /** How long a step waits for a first {@code OrderDispatched} after its last order became final. */
+    static final Duration DISPATCH_GRACE = Duration.ofSeconds(2);
+
     private final Suite suite;
-    private final PaymentWatcher watcher;
+    private final EventWatcher watcher;
     private final List<String> customers;
     private final String product;
     private final Duration completionTimeout;
@@ -43,7 +46,7 @@ final class LoadStep {
 
     LoadStep(
             Suite suite,
-            PaymentWatcher watcher,
+            EventWatcher watcher,
             List<String> customers,
             String product,
             Duration completionTimeout,
@@ -65,7 +68,8 @@ final class LoadStep {
         volatile long responded;
         volatile long finished;
         volatile String orderId;
-        volatile PaymentWatcher.Kind outcome;
+        volatile EventWatcher.Kind outcome;
+        volatile long dispatched;
         volatile String error;
         final CountDownLatch done = new CountDownLatch(1);
 
@@ -83,6 +87,8 @@ final class LoadStep {
         final LongAdder created = new LongAdder();
         final LongAdder finished = new LongAdder();
         final LongAdder failed = new LongAdder();
+        final LongAdder paid = new LongAdder();
+        final LongAdder dispatched = new LongAdder();
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         final Recorder post = new Recorder(HIGHEST, 3);
         final Recorder endToEnd = new Recorder(HIGHEST, 3);
@@ -114,6 +120,7 @@ final class LoadStep {
                 created.increment();
                 post.recordValue(micros(now - probe.scheduled));
                 watcher.await(answer.id(), outcome -> complete(probe, outcome));
+                watcher.awaitDispatch(answer.id(), outcome -> dispatched(probe, outcome));
             } catch (HttpTimeoutException e) {
                 fail(probe, "timeout");
             } catch (IOException e) {
@@ -124,15 +131,22 @@ final class LoadStep {
             }
         }
 
-        void complete(Probe probe, PaymentWatcher.Outcome outcome) {
+        void complete(Probe probe, EventWatcher.Outcome outcome) {
             probe.finished = outcome.nanos();
             probe.outcome = outcome.kind();
             endToEnd.recordValue(micros(outcome.nanos() - probe.scheduled));
             finished.increment();
-            if (outcome.kind() == PaymentWatcher.Kind.PAYMENT_FAILED) {
+            if (outcome.kind() == EventWatcher.Kind.PAYMENT_FAILED) {
                 error("payment failed");
+            } else if (outcome.kind() == EventWatcher.Kind.ORDER_PAID) {
+                paid.increment();
             }
             probe.done.countDown();
+        }
+
+        void dispatched(Probe probe, EventWatcher.Outcome outcome) {
+            probe.dispatched = outcome.nanos();
+            dispatched.increment();
         }
 
         void fail(Probe probe, String kind) {
@@ -235,7 +249,11 @@ final class LoadStep {
         return result(run, 0, workers, duration.toMillis() / 1000.0, start);
     }
 
-    /** Waits until every order sent is final or failed, at most the completion timeout after the last send. */
+    /**
+     * Waits until every order sent is final or failed, at most the completion timeout after the last send; then until
+     * every paid order is dispatched, as long, or only {@link #DISPATCH_GRACE} when nothing was dispatched at all (a
+     * stack without fulfillment-service).
+     */
     private void drain(Run run, long lastSend) throws InterruptedException {
         long finalDeadline = lastSend + completionTimeout.toNanos();
         long httpDeadline = finalDeadline + httpTimeout.toNanos();
@@ -247,7 +265,18 @@ final class LoadStep {
             }
             Thread.sleep(20);
         }
+        long grace = System.nanoTime() + DISPATCH_GRACE.toNanos();
+        while (run.paid.sum() > run.dispatched.sum()) {
+            long deadline = run.dispatched.sum() > 0 && finalDeadline - grace > 0 ? finalDeadline : grace;
+            if (System.nanoTime() - deadline > 0) {
+                break;
+            }
+            Thread.sleep(20);
+        }
         for (Probe probe : run.probes) {
+            if (probe.orderId != null && probe.dispatched == 0) {
+                watcher.forget(probe.orderId);
+            }
             if (probe.done.getCount() > 0) {
                 if (probe.orderId != null) {
                     watcher.forget(probe.orderId);
@@ -265,14 +294,15 @@ final class LoadStep {
     private StepResult result(Run run, double rate, int workers, double seconds, long start) {
         Histogram post = new Histogram(HIGHEST, 3);
         Histogram endToEnd = new Histogram(HIGHEST, 3);
+        Histogram dispatch = new Histogram(HIGHEST, 3);
         TreeMap<Integer, Histogram[]> perSecond = new TreeMap<>();
         TreeMap<Integer, long[]> counts = new TreeMap<>();
         long paid = 0;
         long paymentFailed = 0;
         for (Probe p : run.probes) {
             int second = (int) Math.max(0, (p.scheduled - start) / 1_000_000_000L);
-            Histogram[] hs = perSecond.computeIfAbsent(
-                    second, s -> new Histogram[] {new Histogram(HIGHEST, 3), new Histogram(HIGHEST, 3)});
+            Histogram[] hs = perSecond.computeIfAbsent(second, s ->
+                    new Histogram[] {new Histogram(HIGHEST, 3), new Histogram(HIGHEST, 3), new Histogram(HIGHEST, 3)});
             long[] c = counts.computeIfAbsent(second, s -> new long[3]);
             c[0]++;
             if (p.orderId != null && p.responded != 0) {
@@ -285,8 +315,13 @@ final class LoadStep {
                 endToEnd.recordValue(us);
                 hs[1].recordValue(us);
                 c[1]++;
-                if (p.outcome == PaymentWatcher.Kind.ORDER_PAID) {
+                if (p.outcome == EventWatcher.Kind.ORDER_PAID) {
                     paid++;
+                    if (p.dispatched != 0) {
+                        long toDispatch = micros(p.dispatched - p.scheduled);
+                        dispatch.recordValue(toDispatch);
+                        hs[2].recordValue(toDispatch);
+                    }
                 } else {
                     paymentFailed++;
                     c[2]++;
@@ -299,14 +334,17 @@ final class LoadStep {
         perSecond.forEach((second, hs) -> {
             long[] c = counts.get(second);
             series.add(new StepResult.Second(
+                    run.label,
                     second,
                     c[0],
                     c[1],
                     c[2],
-                    hs[0].getValueAtPercentile(50),
-                    hs[0].getValueAtPercentile(99),
-                    hs[1].getValueAtPercentile(50),
-                    hs[1].getValueAtPercentile(99)));
+                    StepResult.ms(hs[0].getValueAtPercentile(50)),
+                    StepResult.ms(hs[0].getValueAtPercentile(99)),
+                    StepResult.ms(hs[1].getValueAtPercentile(50)),
+                    StepResult.ms(hs[1].getValueAtPercentile(99)),
+                    StepResult.ms(hs[2].getValueAtPercentile(50)),
+                    StepResult.ms(hs[2].getValueAtPercentile(99))));
         });
         Map<String, Long> errors = new LinkedHashMap<>();
         new TreeMap<>(run.errors).forEach((kind, n) -> errors.put(kind, n.sum()));
@@ -319,9 +357,11 @@ final class LoadStep {
                 run.created.sum(),
                 paid,
                 paymentFailed,
+                dispatch.getTotalCount(),
                 errors,
                 post,
                 endToEnd,
+                dispatch,
                 series,
                 run.aborted);
     }

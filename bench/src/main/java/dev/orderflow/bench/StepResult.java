@@ -1,14 +1,13 @@
 package dev.orderflow.bench;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one step of load measured. Latencies are in microseconds in the histograms; POST latency runs from the moment
- * the order was scheduled to be sent to its 201, end-to-end latency from the same moment to the order's
- * {@code OrderPaid} or {@code PaymentFailed} arriving on the bench's consumer.
+ * What one step of load measured. Latencies are in microseconds in the histograms, all counted from the moment the
+ * order was scheduled to be sent: POST latency to its 201, end-to-end latency to its {@code OrderPaid} or
+ * {@code PaymentFailed} arriving on the bench's consumer, dispatch latency to its {@code OrderDispatched}.
  *
  * @param label e.g. {@code 400/s} or {@code max x32}
  * @param targetRate the open model's rate, or 0 for the closed loop
@@ -18,6 +17,7 @@ import org.HdrHistogram.Histogram;
  * @param created POSTs answered 201
  * @param paid orders whose {@code OrderPaid} arrived
  * @param paymentFailed orders whose {@code PaymentFailed} arrived (an error here: every account has the money)
+ * @param dispatched paid orders whose {@code OrderDispatched} arrived; none at all when no fulfillment-service runs
  * @param errors per kind: {@code http <status>}, {@code timeout}, {@code io}, {@code no final event},
  *     {@code payment failed}
  * @param aborted why the step stopped early, or null
@@ -31,22 +31,42 @@ record StepResult(
         long created,
         long paid,
         long paymentFailed,
+        long dispatched,
         Map<String, Long> errors,
         Histogram post,
         Histogram endToEnd,
+        Histogram dispatch,
         List<Second> series,
         String aborted) {
 
-    /** One second of the step, by when its orders were scheduled; latencies in microseconds. */
+    /** One second of a step, by when its orders were scheduled; latencies in milliseconds, 0 when none. */
     record Second(
+            String step,
             int second,
             long sent,
             long completed,
             long errors,
-            long postP50,
-            long postP99,
-            long endToEndP50,
-            long endToEndP99) {}
+            double postP50Ms,
+            double postP99Ms,
+            double endToEndP50Ms,
+            double endToEndP99Ms,
+            double dispatchP50Ms,
+            double dispatchP99Ms) {}
+
+    /** A histogram's percentiles in milliseconds, as the results file shows them. */
+    record Latency(long count, double p50, double p95, double p99, double p999, double max, double mean) {
+
+        static Latency of(Histogram h) {
+            return new Latency(
+                    h.getTotalCount(),
+                    ms(h.getValueAtPercentile(50)),
+                    ms(h.getValueAtPercentile(95)),
+                    ms(h.getValueAtPercentile(99)),
+                    ms(h.getValueAtPercentile(99.9)),
+                    ms(h.getMaxValue()),
+                    ms(Math.round(h.getMean())));
+        }
+    }
 
     long errorCount() {
         return errors.values().stream().mapToLong(Long::longValue).sum();
@@ -57,17 +77,9 @@ record StepResult(
         return seconds <= 0 ? 0 : (paid + paymentFailed) / seconds;
     }
 
-    /** p50, p95, p99, max and mean of a histogram, in milliseconds. */
-    static Map<String, Object> millis(Histogram h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", h.getTotalCount());
-        m.put("p50", ms(h.getValueAtPercentile(50)));
-        m.put("p95", ms(h.getValueAtPercentile(95)));
-        m.put("p99", ms(h.getValueAtPercentile(99)));
-        m.put("p999", ms(h.getValueAtPercentile(99.9)));
-        m.put("max", ms(h.getMaxValue()));
-        m.put("mean", ms(Math.round(h.getMean())));
-        return m;
+    /** Whether POST→DISPATCHED was measured: at least one {@code OrderDispatched} arrived in the step. */
+    boolean dispatchMeasured() {
+        return dispatched > 0;
     }
 
     static double ms(long micros) {

@@ -1,5 +1,7 @@
 package dev.orderflow.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.orderflow.events.Topics;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,10 +14,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -30,8 +32,6 @@ import org.apache.kafka.common.TopicPartition;
  * topics. Each figure is best effort: what cannot be read is left out.
  */
 final class SystemStats implements AutoCloseable {
-
-    private static final List<String> TOPICS = List.of("billing", "payment");
 
     private final Path stackDir;
     private final String jdbcUrl;
@@ -69,49 +69,60 @@ final class SystemStats implements AutoCloseable {
         return new Snapshot(nanos, processTicks(), machine[0], machine[1], pg[0], pg[1], kafkaRecords());
     }
 
+    /**
+     * What the machine did during a step; {@code null} where unknown. CPU in percent of one core per process tree, with
+     * {@code others} for whatever else ran meanwhile (other builds, the kernel's own threads).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Figures(
+            double seconds,
+            Double machineCpuBusyPercent,
+            Integer cpus,
+            Map<String, Double> cpuPercentOfOneCore,
+            Double pgCommitsPerSecond,
+            Double pgCommitsPerOrder,
+            Double pgWalSyncsPerSecond,
+            Double kafkaRecordsPerSecond,
+            Double kafkaRecordsPerOrder) {
+
+        static final Figures NONE = new Figures(0, null, null, Map.of(), null, null, null, null, null);
+    }
+
     /** The step between two snapshots, for the report; {@code orders} made final in it. */
-    Map<String, Object> between(Snapshot a, Snapshot b, long orders) {
+    Figures between(Snapshot a, Snapshot b, long orders) {
         double seconds = (b.nanos() - a.nanos()) / 1e9;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seconds", Limits.round(seconds));
+        Double busy = null;
         if (a.machineTotal() > 0 && b.machineTotal() > a.machineTotal()) {
-            int cpus = Runtime.getRuntime().availableProcessors();
-            double busy = (double) (b.machineBusy() - a.machineBusy()) / (b.machineTotal() - a.machineTotal());
-            m.put("machineCpuBusyPercent", Limits.round(busy * 100));
-            m.put("cpus", cpus);
+            busy = Limits.round(100.0 * (b.machineBusy() - a.machineBusy()) / (b.machineTotal() - a.machineTotal()));
         }
-        Map<String, Object> cpu = new LinkedHashMap<>();
+        Map<String, Double> cpu = new LinkedHashMap<>();
         b.cpuTicks().forEach((name, ticks) -> {
             Long before = a.cpuTicks().get(name);
             if (before != null && seconds > 0) {
                 cpu.put(name, Limits.round((ticks - before) / ticksPerSecond / seconds * 100));
             }
         });
-        if (m.get("machineCpuBusyPercent") instanceof Double busy && !cpu.isEmpty()) {
-            // whatever else ran on the machine meanwhile (other builds, the kernel's own threads)
-            double known = cpu.values().stream().mapToDouble(v -> (Double) v).sum();
-            double all = busy * Runtime.getRuntime().availableProcessors();
-            cpu.put("others", Limits.round(Math.max(0, all - known)));
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (busy != null && !cpu.isEmpty()) {
+            double known =
+                    cpu.values().stream().mapToDouble(Double::doubleValue).sum();
+            cpu.put("others", Limits.round(Math.max(0, busy * cpus - known)));
         }
-        m.put("cpuPercentOfOneCore", cpu);
-        if (a.pgCommits() >= 0 && b.pgCommits() >= 0) {
-            long commits = b.pgCommits() - a.pgCommits();
-            m.put("pgCommitsPerSecond", Limits.round(commits / seconds));
-            if (orders > 0) {
-                m.put("pgCommitsPerOrder", Limits.round(commits / (double) orders));
-            }
-        }
-        if (a.walSyncs() >= 0 && b.walSyncs() >= 0) {
-            m.put("pgWalSyncsPerSecond", Limits.round((b.walSyncs() - a.walSyncs()) / seconds));
-        }
-        if (a.kafkaRecords() >= 0 && b.kafkaRecords() >= 0) {
-            long records = b.kafkaRecords() - a.kafkaRecords();
-            m.put("kafkaRecordsPerSecond", Limits.round(records / seconds));
-            if (orders > 0) {
-                m.put("kafkaRecordsPerOrder", Limits.round(records / (double) orders));
-            }
-        }
-        return m;
+        boolean pg = a.pgCommits() >= 0 && b.pgCommits() >= 0;
+        boolean wal = a.walSyncs() >= 0 && b.walSyncs() >= 0;
+        boolean kafka = a.kafkaRecords() >= 0 && b.kafkaRecords() >= 0;
+        long commits = b.pgCommits() - a.pgCommits();
+        long records = b.kafkaRecords() - a.kafkaRecords();
+        return new Figures(
+                Limits.round(seconds),
+                busy,
+                busy == null ? null : cpus,
+                cpu,
+                pg ? Limits.round(commits / seconds) : null,
+                pg && orders > 0 ? Limits.round(commits / (double) orders) : null,
+                wal ? Limits.round((b.walSyncs() - a.walSyncs()) / seconds) : null,
+                kafka ? Limits.round(records / seconds) : null,
+                kafka && orders > 0 ? Limits.round(records / (double) orders) : null);
     }
 
     /** CPU ticks per named process tree: each stack process with its descendants, PostgreSQL, and the bench. */
@@ -243,15 +254,17 @@ final class SystemStats implements AutoCloseable {
         return new long[] {commits, syncs};
     }
 
-    /** The sum of the end offsets of the suite's topics: how many records they hold. */
+    /** The sum of the end offsets of the suite's topics (those that exist): how many records they hold. */
     private long kafkaRecords() {
         try {
+            var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            var ours = Topics.ALL.stream().filter(existing::contains).toList();
             Map<String, TopicDescription> topics =
-                    admin.describeTopics(TOPICS).allTopicNames().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    admin.describeTopics(ours).allTopicNames().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> request = topics.values().stream()
                     .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
                     .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get(10, java.util.concurrent.TimeUnit.SECONDS).values().stream()
+            return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).values().stream()
                     .mapToLong(info -> info.offset())
                     .sum();
         } catch (Exception e) {

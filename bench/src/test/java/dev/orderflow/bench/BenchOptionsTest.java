@@ -47,10 +47,49 @@ class BenchOptionsTest {
     }
 
     @Test
+    void runsAgainstTheLocalStackByDefault() {
+        BenchOptions o = BenchOptions.parse();
+        assertThat(o.preset()).isEqualTo(BenchOptions.Preset.RUN);
+        assertThat(o.measuredRates()).containsExactly(100.0);
+        assertThat(o.orderUrl()).hasToString("http://localhost:8081");
+        assertThat(o.billingUrl()).hasToString("http://localhost:8082");
+        assertThat(o.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(o.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/orderflow");
+        assertThat(o.deposit()).isEqualByComparingTo("1000000.00");
+        assertThat(o.out()).hasToString("bench-results");
+        assertThat(o.limits()).isTrue();
+        assertThat(o.limitDuration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.pgConnections()).isEqualTo(4);
+    }
+
+    @Test
+    void smokeWaitsLongerForEachOrderAndMeasuresTheLimitsBriefly() {
+        BenchOptions o = BenchOptions.parse("smoke", "--bootstrap-servers", "kafka:9092");
+        assertThat(o.httpTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.completionTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.limitDuration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(o.bootstrapServers()).isEqualTo("kafka:9092");
+    }
+
+    @Test
+    void warmsUpAtTwiceTheFirstThroughputStepAtMost200() {
+        assertThat(BenchOptions.parse("throughput").warmupRate()).isEqualTo(200);
+        assertThat(BenchOptions.parse("throughput", "--steps", "40,80").warmupRate())
+                .isEqualTo(80);
+        assertThat(BenchOptions.parse("run", "--warmup-rate", "30").warmupRate())
+                .isEqualTo(30);
+    }
+
+    @Test
     void rateMaxIsTheClosedLoop() {
         BenchOptions o = BenchOptions.parse("run", "--rate", "max", "--concurrency", "8");
         assertThat(o.closedLoop()).isTrue();
         assertThat(o.concurrency()).isEqualTo(8);
+        assertThat(o.measuredRates()).hasSize(1);
+        assertThat(BenchOptions.parse("run", "--rate", "max", "--rate", "50").closedLoop())
+                .isFalse();
+        assertThatThrownBy(() -> BenchOptions.parse("throughput", "--rate", "max"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -78,5 +117,10 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("smoke", "--rate", "0"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchOptions.parse("smoke", "--rate")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("run", "--steps", "100,0"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("run", "--customers", "many"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("run", "-x")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,0 +1,210 @@
+package dev.orderflow.bench;
+
+import dev.orderflow.events.CloudEventHeaders;
+import dev.orderflow.events.DepositAccepted;
+import dev.orderflow.events.EventTypes;
+import dev.orderflow.events.FulfillmentEvent;
+import dev.orderflow.events.KafkaCloudEvents;
+import dev.orderflow.events.OrderDispatched;
+import dev.orderflow.events.OrderPaid;
+import dev.orderflow.events.PaymentEvent;
+import dev.orderflow.events.PaymentFailed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Watches {@code payment} and {@code fulfillment} for what became of this run's orders and deposits: a consumer of its
+ * own (no group, nothing committed) assigned every partition at its end offset before the run places anything, which
+ * matches each record's {@code ce_subject} (the orderId or depositId) to whoever {@link #await awaits} it. Only records
+ * keyed by this run's customers are looked at; the time of an outcome is when this consumer received it. A stack
+ * without fulfillment-service (or without its topic) simply never dispatches.
+ */
+final class EventWatcher implements AutoCloseable {
+
+    /** What became of an order or deposit, and when this consumer saw it ({@link System#nanoTime()}). */
+    record Outcome(Kind kind, long nanos) {}
+
+    enum Kind {
+        ORDER_PAID,
+        PAYMENT_FAILED,
+        DEPOSIT_ACCEPTED,
+        ORDER_DISPATCHED;
+
+        /** Whether this is the payment's outcome (one per subject) rather than the later dispatch. */
+        boolean payment() {
+            return this != ORDER_DISPATCHED;
+        }
+    }
+
+    private static final Map<String, Kind> KINDS = Map.of(
+            EventTypes.nameOf(OrderPaid.class), Kind.ORDER_PAID,
+            EventTypes.nameOf(PaymentFailed.class), Kind.PAYMENT_FAILED,
+            EventTypes.nameOf(DepositAccepted.class), Kind.DEPOSIT_ACCEPTED,
+            EventTypes.nameOf(OrderDispatched.class), Kind.ORDER_DISPATCHED);
+
+    /** A subject awaits its payment outcome and, separately, its dispatch. */
+    private record Slot(boolean payment, String subject) {}
+
+    private final String bootstrapServers;
+    private final String keyPrefix;
+    /** Per slot: a waiting {@code Consumer<Outcome>}, or an {@link Outcome} that arrived before anyone waited. */
+    private final Map<Slot, Object> slots = new ConcurrentHashMap<>();
+
+    private final LongAdder dispatches = new LongAdder();
+    private final CountDownLatch assigned = new CountDownLatch(1);
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Throwable failure;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    EventWatcher(String bootstrapServers, String keyPrefix) {
+        this.bootstrapServers = bootstrapServers;
+        this.keyPrefix = keyPrefix;
+    }
+
+    /** Starts consuming; returns once every partition is assigned at its current end. */
+    void start() throws InterruptedException {
+        thread = Thread.ofPlatform().name("event-watcher").daemon().start(this::run);
+        if (!assigned.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("event-watcher: no assignment of topic " + PaymentEvent.TOPIC + " in 60 s");
+        }
+        if (failure != null) {
+            throw new IllegalStateException("event-watcher could not start: " + failure, failure);
+        }
+    }
+
+    /**
+     * Calls {@code callback} (on the watcher's thread; keep it short) with the payment outcome for {@code subject}, at
+     * once when it arrived already.
+     */
+    void await(String subject, Consumer<Outcome> callback) {
+        await(new Slot(true, subject), callback);
+    }
+
+    /** Like {@link #await}, for the order's {@code OrderDispatched}. */
+    void awaitDispatch(String orderId, Consumer<Outcome> callback) {
+        await(new Slot(false, orderId), callback);
+    }
+
+    private void await(Slot slot, Consumer<Outcome> callback) {
+        Object previous = slots.putIfAbsent(slot, callback);
+        if (previous instanceof Outcome outcome) {
+            slots.remove(slot);
+            callback.accept(outcome);
+        }
+    }
+
+    /** Forgets an order nobody waits for any more (a timed-out one). */
+    void forget(String subject) {
+        slots.remove(new Slot(true, subject));
+        slots.remove(new Slot(false, subject));
+    }
+
+    /** How many {@code OrderDispatched} of this run's customers arrived so far, awaited or not. */
+    long dispatches() {
+        return dispatches.sum();
+    }
+
+    /** Outcomes that nobody awaited: redeliveries, or orders whose POST the bench counted as failed. */
+    long unclaimed() {
+        return slots.values().stream().filter(Outcome.class::isInstance).count();
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    private void run() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-event-watcher");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(props)) {
+            consumer = kafka;
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(PaymentEvent.TOPIC, FulfillmentEvent.TOPIC)) {
+                kafka.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            if (partitions.stream().noneMatch(p -> p.topic().equals(PaymentEvent.TOPIC))) {
+                throw new IllegalStateException(
+                        "topic " + PaymentEvent.TOPIC + " has no partitions (is the suite up?)");
+            }
+            kafka.assign(partitions);
+            kafka.seekToEnd(partitions);
+            // seekToEnd is lazy: resolve the positions now, so that nothing published from here on is missed.
+            for (TopicPartition partition : partitions) {
+                kafka.position(partition, Duration.ofSeconds(30));
+            }
+            assigned.countDown();
+            while (running) {
+                var records = kafka.poll(Duration.ofMillis(200));
+                long now = System.nanoTime();
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    accept(record, now);
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            assigned.countDown();
+        }
+    }
+
+    void accept(ConsumerRecord<String, byte[]> record, long now) {
+        if (record.key() == null || !record.key().startsWith(keyPrefix)) {
+            return;
+        }
+        Kind kind = KINDS.get(KafkaCloudEvents.header(record.headers(), CloudEventHeaders.TYPE));
+        String subject = KafkaCloudEvents.header(record.headers(), CloudEventHeaders.SUBJECT);
+        if (kind == null || subject == null) {
+            return;
+        }
+        if (kind == Kind.ORDER_DISPATCHED) {
+            dispatches.increment();
+        }
+        Outcome outcome = new Outcome(kind, now);
+        Slot slot = new Slot(kind.payment(), subject);
+        Object previous = slots.putIfAbsent(slot, outcome);
+        if (previous instanceof Consumer<?> waiting) {
+            slots.remove(slot);
+            @SuppressWarnings("unchecked")
+            Consumer<Outcome> callback = (Consumer<Outcome>) waiting;
+            callback.accept(outcome);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        KafkaConsumer<String, byte[]> kafka = consumer;
+        if (kafka != null) {
+            kafka.wakeup();
+        }
+        if (thread != null) {
+            thread.join(10_000);
+        }
+    }
+}
