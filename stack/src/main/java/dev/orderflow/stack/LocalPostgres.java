@@ -104,6 +104,9 @@ public final class LocalPostgres {
                 for (String sql : SchemaOwners.statements(DATABASE, service, service.password())) {
                     statement.execute(sql);
                 }
+                // The administrator (psql, bin/crash-check's checks, bin/bench) sees every service's data, as the
+                // compose file's superuser does; no service connects as it.
+                statement.execute("GRANT " + service.role() + " TO " + ROLE);
             }
         }
         log.info(

@@ -91,6 +91,16 @@ class SchemaOwnersIT {
     }
 
     @Test
+    void theAdministratorReadsEveryServicesData() throws Exception {
+        try (Connection connection = DriverManager.getConnection(url(), LocalPostgres.ROLE, LocalPostgres.PASSWORD);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM billing.accounts")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theServiceRolesAreNotSuperusers() throws Exception {
         for (StackAccounts.Service service : StackAccounts.SERVICES) {
             assertThat(query(
