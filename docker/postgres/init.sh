@@ -31,9 +31,10 @@ psql -v ON_ERROR_STOP=1 -q -v database="$DATABASE" <<'SQL'
 REVOKE ALL ON DATABASE :"database" FROM PUBLIC;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 SQL
+owner auth_service auth "${AUTH_SERVICE_PASSWORD:?}"
 owner order_service orders "${ORDER_SERVICE_PASSWORD:?}"
 owner billing_service billing "${BILLING_SERVICE_PASSWORD:?}"
 owner notification_service notification "${NOTIFICATION_SERVICE_PASSWORD:?}"
 owner push_service push "${PUSH_SERVICE_PASSWORD:?}"
 owner fulfillment_service fulfillment "${FULFILLMENT_SERVICE_PASSWORD:?}"
-echo "postgres-init: roles order_service, billing_service, notification_service, push_service and fulfillment_service own their schemas"
+echo "postgres-init: roles auth_service, order_service, billing_service, notification_service, push_service and fulfillment_service own their schemas"

@@ -31,7 +31,9 @@ public final class StackAccounts {
         }
     }
 
+    /** Every service with a schema; auth-service has no Kafka user (it does not use Kafka). */
     public static final List<Service> SERVICES = List.of(
+            new Service("auth-service", "auth"),
             new Service("order-service", "orders"),
             new Service("billing-service", "billing"),
             new Service("notification-service", "notification"),

@@ -114,7 +114,7 @@ class SchemaOwnersIT {
 
     @Test
     void flywayMigratesAsTheSchemaOwner() throws Exception {
-        StackAccounts.Service orders = StackAccounts.SERVICES.getFirst();
+        StackAccounts.Service orders = account("order-service");
         Flyway flyway = Flyway.configure()
                 .dataSource(url(), orders.role(), orders.password())
                 .schemas(orders.schema())
@@ -136,11 +136,15 @@ class SchemaOwnersIT {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + LocalPostgres.DATABASE;
     }
 
-    private static Connection connect(String service) throws SQLException {
-        StackAccounts.Service account = StackAccounts.SERVICES.stream()
+    private static StackAccounts.Service account(String service) {
+        return StackAccounts.SERVICES.stream()
                 .filter(candidate -> candidate.name().equals(service))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static Connection connect(String service) throws SQLException {
+        StackAccounts.Service account = account(service);
         return DriverManager.getConnection(url(), account.role(), account.password());
     }
 
