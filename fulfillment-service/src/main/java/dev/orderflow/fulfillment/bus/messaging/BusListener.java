@@ -1,0 +1,60 @@
+package dev.orderflow.fulfillment.bus.messaging;
+
+import dev.orderflow.events.BillingEvent;
+import dev.orderflow.events.CloudEvent;
+import dev.orderflow.events.CloudEventHeaders;
+import dev.orderflow.events.Event;
+import dev.orderflow.events.FulfillmentEvent;
+import dev.orderflow.events.KafkaCloudEvents;
+import dev.orderflow.events.PaymentEvent;
+import dev.orderflow.fulfillment.bus.Router;
+import dev.orderflow.platform.inbox.Inbox;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts every event of {@code billing}, {@code payment} and {@code fulfillment} on the bus: each poll through the
+ * inbox (one transaction, each event once however often Kafka delivers it), each event routed to its rules' targets.
+ */
+@Component
+class BusListener {
+
+    private final Router router;
+    private final Inbox inbox;
+
+    BusListener(Router router, Inbox inbox) {
+        this.router = router;
+        this.inbox = inbox;
+    }
+
+    @KafkaListener(
+            topics = {BillingEvent.TOPIC, PaymentEvent.TOPIC, FulfillmentEvent.TOPIC},
+            batch = "true")
+    void on(List<ConsumerRecord<String, Event>> records) {
+        // the inbox hands over the event and its id; the envelope also needs the record's other CloudEvents headers
+        Map<String, Headers> headers = new HashMap<>();
+        for (ConsumerRecord<String, Event> record : records) {
+            String id = KafkaCloudEvents.header(record.headers(), CloudEventHeaders.ID);
+            if (id != null) {
+                headers.putIfAbsent(id, record.headers());
+            }
+        }
+        inbox.receive(records, (event, eventId) -> router.route(cloudEvent(event, eventId, headers.get(eventId))));
+    }
+
+    private static CloudEvent cloudEvent(Event event, String eventId, Headers headers) {
+        String time = KafkaCloudEvents.header(headers, CloudEventHeaders.TIME);
+        return new CloudEvent(
+                eventId,
+                KafkaCloudEvents.header(headers, CloudEventHeaders.SOURCE),
+                KafkaCloudEvents.header(headers, CloudEventHeaders.TYPE),
+                Instant.parse(time),
+                event);
+    }
+}

@@ -1,0 +1,2 @@
+/** The bus's HTTP API: PutEvents. */
+package dev.orderflow.fulfillment.bus.web;

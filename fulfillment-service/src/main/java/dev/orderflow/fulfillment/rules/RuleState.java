@@ -1,0 +1,7 @@
+package dev.orderflow.fulfillment.rules;
+
+/** Whether a rule matches events. */
+public enum RuleState {
+    ENABLED,
+    DISABLED
+}

@@ -1,0 +1,2 @@
+/** The rules API: PutRule, ListRules, DescribeRule, DeleteRule and TestEventPattern over HTTP. */
+package dev.orderflow.fulfillment.rules.web;

@@ -1,0 +1,5 @@
+/**
+ * Where a matching event goes: the target model and the seam for target types, one {@link
+ * dev.orderflow.fulfillment.targets.TargetInvoker} bean per type, selected by the target's {@code type}.
+ */
+package dev.orderflow.fulfillment.targets;

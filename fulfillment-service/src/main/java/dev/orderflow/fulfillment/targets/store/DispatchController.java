@@ -1,0 +1,71 @@
+package dev.orderflow.fulfillment.targets.store;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+class DispatchController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Dispatches dispatches;
+
+    DispatchController(Dispatches dispatches) {
+        this.dispatches = dispatches;
+    }
+
+    record DispatchView(
+            UUID orderId,
+            String customerId,
+            String location,
+            JsonNode items,
+            BigDecimal total,
+            String currency,
+            List<String> matchedRules,
+            String route,
+            String eventId,
+            Instant dispatchedAt) {}
+
+    static class DispatchNotFound extends RuntimeException {
+
+        DispatchNotFound(UUID orderId) {
+            super("No dispatched order " + orderId);
+        }
+    }
+
+    /** What store-and-dispatch stored for the order. */
+    @GetMapping("/dispatches/{orderId}")
+    @Transactional(readOnly = true)
+    DispatchView dispatch(@PathVariable UUID orderId) {
+        Dispatch dispatch = dispatches.findById(orderId).orElseThrow(() -> new DispatchNotFound(orderId));
+        return new DispatchView(
+                dispatch.orderId(),
+                dispatch.customerId(),
+                dispatch.location(),
+                JSON.readTree(dispatch.items()),
+                dispatch.total(),
+                dispatch.currency(),
+                dispatch.matchedRules(),
+                dispatch.route(),
+                dispatch.eventId(),
+                dispatch.dispatchedAt());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(DispatchNotFound e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Dispatch not found");
+        return problem;
+    }
+}

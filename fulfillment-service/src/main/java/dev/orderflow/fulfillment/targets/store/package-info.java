@@ -1,0 +1,2 @@
+/** The {@code store-and-dispatch} target: a paid order's details stored and its {@code OrderDispatched} published, once per order. */
+package dev.orderflow.fulfillment.targets.store;
