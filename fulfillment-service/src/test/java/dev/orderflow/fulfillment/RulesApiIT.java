@@ -75,7 +75,7 @@ class RulesApiIT {
     }
 
     @Test
-    void theDefaultRulesExistAndThoseWithoutTheirTargetTypesSayWhyTheyAreDisabled() {
+    void theDefaultRulesExistAndAreEnabledOnceTheirTargetTypesExist() {
         http.get()
                 .uri("/rules/us-orders-to-api")
                 .exchange()
@@ -83,11 +83,9 @@ class RulesApiIT {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.state")
-                .isEqualTo("DISABLED")
-                .jsonPath("$.pendingTargetTypes[0]")
-                .isEqualTo("api-destination")
-                .jsonPath("$.note")
-                .exists();
+                .isEqualTo("ENABLED")
+                .jsonPath("$.pendingTargetTypes")
+                .doesNotExist();
         http.get()
                 .uri("/rules/paid-orders-to-store")
                 .exchange()
@@ -118,9 +116,9 @@ class RulesApiIT {
     }
 
     @Test
-    void refusesAnEnabledRuleWhoseTargetTypeIsNotDeliveredToYet() {
+    void refusesAWorkflowTargetNamingNoWorkflowOfTheService() {
         assertRefusedAndNothingStored("""
-                {"eventPattern": {"source": ["x"]}, "targets": [{"id": "t", "type": "workflow", "workflow": "w"}]}""", "targets[0].type");
+                {"eventPattern": {"source": ["x"]}, "targets": [{"id": "t", "type": "workflow", "workflow": "w"}]}""", "targets[0]");
     }
 
     @Test

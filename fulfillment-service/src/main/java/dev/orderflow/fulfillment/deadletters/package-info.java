@@ -1,0 +1,2 @@
+/** Dead letters you can act on: the records of the {@code -dlt} topics listed with their errors, and redriven. */
+package dev.orderflow.fulfillment.deadletters;

@@ -1,0 +1,123 @@
+package dev.orderflow.fulfillment.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /demo/warehouses/{name}/orders} receives an order as an outside warehouse would: it checks its own
+ * Basic credentials (not the services' tokens), needs an {@code Idempotency-Key}, and stores each key once: a repeat
+ * is acknowledged with {@code 200} and not stored again. {@code GET} of the same path lists what arrived, oldest first.
+ */
+@RestController
+class DemoWarehouseController {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._\\-]{1,64}");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DemoWarehouse warehouse;
+    private final DemoProperties properties;
+
+    DemoWarehouseController(DemoWarehouse warehouse, DemoProperties properties) {
+        this.warehouse = warehouse;
+        this.properties = properties;
+    }
+
+    record Received(String idempotencyKey, String status) {}
+
+    record ReceivedView(String warehouse, String idempotencyKey, JsonNode body, Instant receivedAt) {}
+
+    @PostMapping("/demo/warehouses/{name}/orders")
+    ResponseEntity<?> receive(
+            @PathVariable String name,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody(required = false) String body) {
+        if (!authorised(authorization)) {
+            return unauthorised();
+        }
+        if (!NAME.matcher(name).matches()) {
+            return problem(HttpStatus.BAD_REQUEST, "name must be 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        if (idempotencyKey == null
+                || idempotencyKey.isBlank()
+                || idempotencyKey.length() > 128
+                || idempotencyKey.chars().anyMatch(Character::isISOControl)) {
+            return problem(HttpStatus.BAD_REQUEST, "An Idempotency-Key header of 1 to 128 characters is required.");
+        }
+        if (body == null || body.indexOf('\0') >= 0) {
+            return problem(HttpStatus.BAD_REQUEST, "A JSON body is required.");
+        }
+        try {
+            JSON.readTree(body);
+        } catch (JacksonException e) {
+            return problem(HttpStatus.BAD_REQUEST, "The body is not valid JSON.");
+        }
+        boolean stored = warehouse.receive(name, idempotencyKey, body);
+        return ResponseEntity.status(stored ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new Received(idempotencyKey, stored ? "RECEIVED" : "ALREADY_RECEIVED"));
+    }
+
+    @GetMapping("/demo/warehouses/{name}/orders")
+    ResponseEntity<?> received(
+            @PathVariable String name,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(defaultValue = "100") int limit) {
+        if (!authorised(authorization)) {
+            return unauthorised();
+        }
+        if (limit < 1 || limit > 1000) {
+            return problem(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
+        }
+        List<ReceivedView> orders = warehouse.received(name, limit).stream()
+                .map(order -> new ReceivedView(
+                        order.warehouse(), order.idempotencyKey(), JSON.readTree(order.body()), order.receivedAt()))
+                .toList();
+        return ResponseEntity.ok(orders);
+    }
+
+    /** Whether the header carries the configured credentials; compared in constant time. */
+    private boolean authorised(String authorization) {
+        if (!properties.configured() || authorization == null || !authorization.startsWith("Basic ")) {
+            return false;
+        }
+        byte[] expected = (properties.username() + ":" + properties.password()).getBytes(StandardCharsets.UTF_8);
+        byte[] given;
+        try {
+            given = Base64.getDecoder()
+                    .decode(authorization.substring("Basic ".length()).trim());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected, given);
+    }
+
+    private static ResponseEntity<ProblemDetail> unauthorised() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNAUTHORIZED, "The demo warehouse needs its Basic credentials.");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"demo-warehouse\"")
+                .body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.orderflow.fulfillment.workflow.web;
+
+import dev.orderflow.fulfillment.workflow.Executions;
+import dev.orderflow.fulfillment.workflow.Executions.ExecutionRecord;
+import dev.orderflow.fulfillment.workflow.Executions.StepRecord;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code GET /workflows/executions?orderId=…} and {@code GET /workflows/executions/{id}}: executions with their steps. */
+@RestController
+class WorkflowController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Executions executions;
+
+    WorkflowController(Executions executions) {
+        this.executions = executions;
+    }
+
+    record StepView(
+            String name,
+            String status,
+            JsonNode input,
+            JsonNode output,
+            int attempts,
+            String lastError,
+            Instant startedAt,
+            Instant finishedAt) {}
+
+    record ExecutionView(
+            String id,
+            String workflow,
+            String eventId,
+            String orderId,
+            String status,
+            String currentStep,
+            String error,
+            Instant startedAt,
+            Instant finishedAt,
+            List<StepView> steps) {}
+
+    @GetMapping("/workflows/executions")
+    ResponseEntity<?> byOrder(@RequestParam(required = false) String orderId) {
+        if (orderId == null
+                || orderId.isBlank()
+                || orderId.length() > 64
+                || orderId.chars().anyMatch(Character::isISOControl)) {
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "orderId is required"));
+        }
+        return ResponseEntity.ok(
+                executions.findByOrder(orderId).stream().map(this::view).toList());
+    }
+
+    @GetMapping("/workflows/executions/{id}")
+    ResponseEntity<?> one(@PathVariable String id) {
+        return executions
+                .find(id)
+                .<ResponseEntity<?>>map(execution -> ResponseEntity.ok(view(execution)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(ProblemDetail.forStatusAndDetail(
+                                HttpStatus.NOT_FOUND, "No workflow execution " + id + ".")));
+    }
+
+    private ExecutionView view(ExecutionRecord execution) {
+        return new ExecutionView(
+                execution.id(),
+                execution.workflow(),
+                execution.eventId(),
+                execution.orderId(),
+                execution.status(),
+                execution.currentStep(),
+                execution.error(),
+                execution.startedAt(),
+                execution.finishedAt(),
+                executions.steps(execution.id()).stream()
+                        .map(WorkflowController::view)
+                        .toList());
+    }
+
+    private static StepView view(StepRecord step) {
+        return new StepView(
+                step.name(),
+                step.status(),
+                json(step.input()),
+                json(step.output()),
+                step.attempts(),
+                step.lastError(),
+                step.startedAt(),
+                step.finishedAt());
+    }
+
+    private static JsonNode json(String text) {
+        return text == null ? null : JSON.readTree(text);
+    }
+}

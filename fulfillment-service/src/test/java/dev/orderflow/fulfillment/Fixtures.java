@@ -1,0 +1,31 @@
+package dev.orderflow.fulfillment;
+
+import dev.orderflow.events.CustomEvent;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Small builders of the requests and events the tests need. */
+public final class Fixtures {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Fixtures() {}
+
+    /** A custom event from the given source, with the given detail JSON. */
+    public static CustomEvent custom(String source, String detailJson) {
+        return new CustomEvent(source, "TestEvent", List.of(), null, JSON.readTree(detailJson));
+    }
+
+    /** A rule for events of one source, with the given targets' JSON. */
+    public static String rule(String source, String... targets) {
+        return """
+                {"eventPattern": {"source": ["%s"]}, "state": "ENABLED", "targets": [%s]}""".formatted(source, String.join(",", targets));
+    }
+
+    /** An api-destination target with a short retry policy. */
+    public static String apiTarget(String id, String destination, int retries) {
+        return """
+                {"id": "%s", "type": "api-destination", "destination": "%s",
+                 "retryPolicy": {"maximumRetryAttempts": %d, "maximumEventAgeSeconds": 600}}""".formatted(id, destination, retries);
+    }
+}
