@@ -17,8 +17,9 @@ WORKDIR /src
 COPY . .
 ARG MODULES=order-service,billing-service,notification-service,push-service,fulfillment-service
 # ~/.m2 (the wrapper's Maven and the local repository) is a build cache: a second build downloads nothing.
+# (`if`, not `[ -f ] && printf`: a missing last module would make the loop, and the build, fail without a word.)
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
-    modules=$(for module in $(echo "${MODULES}" | tr ',' ' '); do [ -f "$module/pom.xml" ] && printf '%s,' "$module"; done) && \
+    modules=$(for module in $(echo "${MODULES}" | tr ',' ' '); do if [ -f "$module/pom.xml" ]; then printf '%s,' "$module"; fi; done) && \
     ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl "${modules%,}" -am package
 
 # ---- extract: split one service's jar into Spring Boot's layers, least likely to change first ----
@@ -33,7 +34,10 @@ RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination 
 FROM ${JRE_IMAGE}
 ARG SERVICE
 LABEL org.opencontainers.image.title="orderflow ${SERVICE}"
-RUN addgroup -S -g 10001 orderflow && adduser -S -D -H -u 10001 -G orderflow orderflow
+# The user as two lines of /etc/passwd and /etc/group, not addgroup/adduser, whose flags differ between Alpine
+# (busybox) and Debian or Ubuntu bases: JRE_IMAGE may be either.
+RUN echo 'orderflow:x:10001:10001:orderflow:/nonexistent:/sbin/nologin' >>/etc/passwd && \
+    echo 'orderflow:x:10001:' >>/etc/group
 WORKDIR /app
 COPY --from=extract /extract/layers/dependencies/ ./
 COPY --from=extract /extract/layers/spring-boot-loader/ ./

@@ -12,6 +12,7 @@ set -eu
 : "${ADMIN_PASSWORD:?}" "${CONTROLLER_PASSWORD:?}" "${CLUSTER_ID:?}"
 KAFKA_HOME=${KAFKA_HOME:-/opt/kafka}
 DATA_DIR=${DATA_DIR:-/var/lib/kafka/data/sasl}
+HOST_PORT=${HOST_PORT:-9092}
 CONFIG=/tmp/orderflow/server.properties
 mkdir -p /tmp/orderflow "$DATA_DIR"
 umask 077
@@ -22,8 +23,8 @@ cat >"$CONFIG" <<CONF
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@kafka:9093
-listeners=INTERNAL://:29092,HOST://:9092,CONTROLLER://:9093
-advertised.listeners=INTERNAL://kafka:29092,HOST://localhost:9092
+listeners=INTERNAL://:29092,HOST://:$HOST_PORT,CONTROLLER://:9093
+advertised.listeners=INTERNAL://kafka:29092,HOST://localhost:$HOST_PORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=INTERNAL
 listener.security.protocol.map=INTERNAL:SASL_PLAINTEXT,HOST:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT

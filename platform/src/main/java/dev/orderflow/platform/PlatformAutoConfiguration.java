@@ -3,10 +3,12 @@ package dev.orderflow.platform;
 import dev.orderflow.platform.inbox.Inbox;
 import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.platform.inbox.ProcessedEventsRetention;
+import dev.orderflow.platform.json.StrictJsonConfiguration;
 import dev.orderflow.platform.kafka.KafkaConfiguration;
 import dev.orderflow.platform.outbox.Outbox;
 import dev.orderflow.platform.outbox.OutboxRelay;
 import dev.orderflow.platform.web.ConcurrencyLimitConfiguration;
+import dev.orderflow.platform.web.HardenedInputConfiguration;
 import dev.orderflow.platform.web.ProblemDetailsAdvice;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +27,22 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the platform into a service: outbox and relay, inbox and processed-events guard, Kafka errors, problem+json. */
+/**
+ * Wires the platform into a service: outbox and relay, inbox and processed-events guard, Kafka errors, problem+json,
+ * hardened input.
+ */
 @AutoConfiguration(
         before = KafkaAutoConfiguration.class,
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
         after = {JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({KafkaConfiguration.class, ProblemDetailsAdvice.class, ConcurrencyLimitConfiguration.class})
+@Import({
+    KafkaConfiguration.class,
+    ProblemDetailsAdvice.class,
+    ConcurrencyLimitConfiguration.class,
+    HardenedInputConfiguration.class,
+    StrictJsonConfiguration.class
+})
 public class PlatformAutoConfiguration {
 
     /** The platform's own tables (outbox, processed events) migrate with the service's, in its schema. */

@@ -3,6 +3,7 @@ package dev.orderflow.platform;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the shared platform, bound to {@code orderflow.platform.*}.
@@ -67,8 +68,12 @@ public record PlatformProperties(
      *     answered in 4–60 ms (docs/performance.md), 1–12 are in progress at once, so the bound only acts on overload.
      * @param queueTimeout how long a request beyond the bound waits for another to finish before it is answered
      *     {@code 503} with {@code Retry-After}; long enough to ride out a burst, short enough that no backlog builds up
+     * @param maxRequestBodySize the largest request body the service reads; a larger one is a {@code 413}. Every
+     *     request body is a small JSON document (the largest, an order of a hundred lines, is a few kilobytes), so the
+     *     default leaves room for any honest client and none for one that would fill the heap
      */
     public record Web(
             @DefaultValue("64") int maxConcurrentRequests,
-            @DefaultValue("250ms") Duration queueTimeout) {}
+            @DefaultValue("250ms") Duration queueTimeout,
+            @DefaultValue("64KB") DataSize maxRequestBodySize) {}
 }

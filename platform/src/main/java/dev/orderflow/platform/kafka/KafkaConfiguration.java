@@ -4,9 +4,8 @@ import dev.orderflow.events.EventDeserializer;
 import dev.orderflow.events.EventSerializer;
 import dev.orderflow.events.Topics;
 import dev.orderflow.platform.PlatformProperties;
+import dev.orderflow.platform.database.DatabaseOutage;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,7 +20,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -32,7 +30,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -118,18 +115,7 @@ public class KafkaConfiguration {
 
     /** Whether the failure means the database could not be reached, rather than that the record is bad. */
     static boolean isDatabaseOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return DatabaseOutage.isCause(failure);
     }
 
     /** Retries forever, half a second at first, then every 10 s at most. */

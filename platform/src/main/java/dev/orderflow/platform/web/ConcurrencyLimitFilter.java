@@ -9,14 +9,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bounds how many HTTP requests the service works on at once. A request beyond the bound waits a short while for one to
@@ -27,11 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  * counts until its first dispatch returns: an asynchronous handler's work afterwards would not count (none is async).
  */
 public class ConcurrencyLimitFilter extends OncePerRequestFilter {
-
-    /** Writes problems as Spring MVC does, so that a rejection looks like every other problem of the service. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
-            .build();
 
     private final Semaphore slots;
     private final long queueTimeoutNanos;
@@ -92,16 +82,13 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     }
 
     private static void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetailsAdvice.unavailable(
-                "The service is working on as many requests as it can; try again shortly.");
+        ProblemDetail problem =
+                Problems.unavailable("The service is working on as many requests as it can; try again shortly.");
         try {
             problem.setInstance(URI.create(request.getRequestURI()));
         } catch (IllegalArgumentException notAUri) {
             // the instance is optional; a path that is no URI goes without one
         }
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, ProblemDetailsAdvice.RETRY_AFTER_SECONDS);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), problem);
+        Problems.write(problem, response);
     }
 }

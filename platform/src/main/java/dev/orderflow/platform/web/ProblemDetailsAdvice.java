@@ -1,25 +1,26 @@
 package dev.orderflow.platform.web;
 
+import dev.orderflow.platform.database.DatabaseOutage;
+import dev.orderflow.platform.json.RefusedTextException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,118 +28,181 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Turns request errors into {@code application/problem+json} (RFC 9457) with {@code status}, {@code title} and
- * {@code detail}; validation errors also carry {@code errors: [{field, message}]}, whether the body failed bean
- * validation or could not even be read as the expected types. A request that finds no database connection in time
- * gets a {@code 503} with {@code Retry-After}, like one beyond the {@link ConcurrencyLimitFilter}'s bound.
+ * Turns request errors into {@code application/problem+json} (RFC 9457) built by {@link Problems}: Spring MVC's own
+ * (unsupported media type or method, missing body: the matching 4xx), a body that fails bean validation or cannot even
+ * be read as the expected types, path variables and query parameters that break their constraints or hold control
+ * characters (each a {@code 400} listing every invalid field), a body over the size limit ({@code 413}), and a database
+ * that cannot be reached or dies during the request ({@code 503} with {@code Retry-After}, as {@link DatabaseOutage}
+ * defines it). Everything else is left to the service's own handlers and then to the error controller.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    /** How many seconds a client that got a {@code 503} is asked to wait before it tries again. */
-    static final String RETRY_AFTER_SECONDS = "1";
-
-    /** One invalid field of a request. */
+    /**
+     * One invalid field of a request.
+     *
+     * @deprecated use {@link dev.orderflow.platform.web.FieldProblem}; kept only so that code written against it merges
+     */
+    @Deprecated(forRemoval = true)
     public record FieldProblem(String field, String message) {}
 
-    /** A 400 problem listing the invalid fields. */
+    /**
+     * A 400 problem listing the invalid fields.
+     *
+     * @deprecated use {@link Problems#invalid(List)}; kept only so that code written against it merges
+     */
+    @Deprecated(forRemoval = true)
     public static ProblemDetail invalid(List<FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle("Invalid request");
-        problem.setDetail(errors.stream()
-                .map(error -> error.field() + " " + error.message())
-                .collect(Collectors.joining("; ")));
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    /** A 503 problem: the service cannot take the request now, and says why. */
-    public static ProblemDetail unavailable(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
-        problem.setTitle("Service unavailable");
-        problem.setDetail(detail);
-        return problem;
+        return Problems.invalid(errors.stream()
+                .map(error -> new dev.orderflow.platform.web.FieldProblem(error.field(), error.message()))
+                .toList());
     }
 
     /**
-     * No database connection within the pool's connection timeout: the pool is exhausted (overload) or the database is
-     * down. Both pass, so the client is told to come back instead of being given a 500. Not logged, as it happens to
-     * many requests at once; the metrics count it ({@code hikaricp.connections.timeout}, and
-     * {@code http.server.requests} with status 503).
+     * A 503 problem.
+     *
+     * @deprecated use {@link Problems#unavailable(String)}; kept only so that code written against it merges
      */
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(unavailable("The service could not get a database connection in time; try again shortly."));
+    @Deprecated(forRemoval = true)
+    public static ProblemDetail unavailable(String detail) {
+        return Problems.unavailable(detail);
+    }
+
+    /**
+     * The database could not be reached, or went away in the middle of a transaction (even its rollback failed). The
+     * client is told to come back instead of being given a 500; the transaction did not commit, so nothing is left
+     * half-written. Not logged, as it happens to many requests at once; the metrics count it
+     * ({@code hikaricp.connections.timeout}, and {@code http.server.requests} with status 503). Any other data access
+     * failure is rethrown for the service's own handling; {@link DatabaseOutageResolver} catches an outage that was
+     * never translated into Spring's exceptions.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseFailure(RuntimeException failure) {
+        if (DatabaseOutage.isCause(failure)) {
+            return Problems.respond(Problems.databaseUnavailable());
+        }
+        throw failure;
+    }
+
+    /** A body over the size limit that surfaced as something other than an unreadable JSON body. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        return Problems.respond(Problems.tooLarge(e.maxBytes()));
+    }
+
+    /** Control characters in a path variable or query parameter. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refusedText(RefusedRequestTextException e) {
+        return Problems.respond(Problems.invalid(e.problems()));
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = new ArrayList<>();
+        List<dev.orderflow.platform.web.FieldProblem> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+            errors.add(new dev.orderflow.platform.web.FieldProblem(error.getField(), error.getDefaultMessage()));
         }
         ex.getBindingResult()
                 .getGlobalErrors()
-                .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
-        errors.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
-        return badRequest(invalid(errors), headers);
+                .forEach(error -> errors.add(
+                        new dev.orderflow.platform.web.FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return answer(Problems.invalid(errors), headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = new ArrayList<>();
+        List<dev.orderflow.platform.web.FieldProblem> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             if (result instanceof ParameterErrors bean) {
                 bean.getFieldErrors()
-                        .forEach(error -> errors.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+                        .forEach(error -> errors.add(new dev.orderflow.platform.web.FieldProblem(
+                                error.getField(), error.getDefaultMessage())));
             } else {
                 String name = requestName(result.getMethodParameter());
                 result.getResolvableErrors()
-                        .forEach(error -> errors.add(new FieldProblem(name, error.getDefaultMessage())));
+                        .forEach(error -> errors.add(
+                                new dev.orderflow.platform.web.FieldProblem(name, error.getDefaultMessage())));
             }
         }
-        errors.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
-        return badRequest(invalid(errors), headers);
+        return answer(Problems.invalid(errors), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+            return answer(
+                    Problems.invalid(
+                            requestName(mismatch.getParameter()), "must be a " + describe(mismatch.getRequiredType())),
+                    headers);
+        }
+        return super.handleTypeMismatch(ex, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return answer(Problems.invalid(ex.getParameterName(), "is required"), headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(ex);
+        if (tooLarge != null) {
+            return answer(Problems.tooLarge(tooLarge.maxBytes()), headers);
+        }
         Throwable cause = ex.getCause();
         if (cause instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
-            String message = mismatch instanceof InvalidFormatException invalid
-                    ? "must be a " + describe(invalid.getTargetType()) + ", not " + quote(invalid.getValue())
-                    : "must be a " + describe(mismatch.getTargetType());
-            return badRequest(invalid(List.of(new FieldProblem(path(mismatch), message))), headers);
+            String message;
+            if (mismatch instanceof RefusedTextException refused) {
+                message = refused.getOriginalMessage();
+            } else if (mismatch instanceof InvalidFormatException invalid) {
+                message = "must be a " + describe(invalid.getTargetType()) + ", not " + quote(invalid.getValue());
+            } else {
+                message = "must be a " + describe(mismatch.getTargetType());
+            }
+            return answer(Problems.invalid(path(mismatch), message), headers);
         }
         if (cause instanceof DatabindException databind
                 && !databind.getPath().isEmpty()
                 && databind.getCause() != null) {
-            return badRequest(
-                    invalid(List.of(
-                            new FieldProblem(path(databind), databind.getCause().getMessage()))),
+            return answer(Problems.invalid(path(databind), databind.getCause().getMessage()), headers);
+        }
+        if (cause instanceof StreamReadException malformed
+                && malformed.processor() instanceof JsonParser parser
+                && !path(parser.streamReadContext()).isEmpty()) {
+            // e.g. a whole number too large for its field: named like a field that failed binding
+            return answer(
+                    Problems.invalid(
+                            path(parser.streamReadContext()), "is malformed: " + malformed.getOriginalMessage()),
                     headers);
         }
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle("Unreadable request body");
-        problem.setDetail(
-                cause instanceof JacksonException json
-                        ? "The body is not valid JSON: " + json.getOriginalMessage()
-                        : "A JSON body is required.");
-        return badRequest(problem, headers);
+        return answer(
+                Problems.badRequest(
+                        "Unreadable request body",
+                        cause instanceof JacksonException json
+                                ? "The body is not valid JSON: " + json.getOriginalMessage()
+                                : "A JSON body is required."),
+                headers);
     }
 
     /** The name a client knows a parameter by: its header, query parameter or path variable name. */
@@ -158,8 +222,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return parameter.getParameterName();
     }
 
-    private static ResponseEntity<Object> badRequest(ProblemDetail problem, HttpHeaders headers) {
-        return ResponseEntity.badRequest().headers(headers).body(problem);
+    private static ResponseEntity<Object> answer(ProblemDetail problem, HttpHeaders headers) {
+        ResponseEntity<ProblemDetail> response = Problems.respond(problem);
+        HttpHeaders merged = new HttpHeaders();
+        merged.addAll(headers);
+        merged.addAll(response.getHeaders());
+        return ResponseEntity.status(response.getStatusCode()).headers(merged).body(problem);
     }
 
     private static String path(DatabindException e) {
@@ -177,12 +245,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
+    /** The path of the value a parser stopped in, like {@code items[0].quantity}, or empty at the top level. */
+    private static String path(TokenStreamContext context) {
+        List<TokenStreamContext> levels = new ArrayList<>();
+        for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            levels.addFirst(at);
+        }
+        StringBuilder path = new StringBuilder();
+        for (TokenStreamContext level : levels) {
+            if (level.inObject() && level.currentName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(level.currentName());
+            } else if (level.inArray() && level.getCurrentIndex() >= 0) {
+                path.append('[').append(level.getCurrentIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
     private static final Map<Class<?>, String> TYPE_NAMES = Map.of(
             java.math.BigDecimal.class, "number",
             Integer.class, "whole number",
             int.class, "whole number",
             Long.class, "whole number",
             long.class, "whole number",
+            Boolean.class, "boolean",
+            boolean.class, "boolean",
             String.class, "string",
             java.util.UUID.class, "UUID");
 
@@ -192,6 +279,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "list";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
         return TYPE_NAMES.getOrDefault(type, "JSON object");
     }

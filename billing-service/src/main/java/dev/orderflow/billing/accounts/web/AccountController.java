@@ -1,12 +1,10 @@
 package dev.orderflow.billing.accounts.web;
 
-import dev.orderflow.billing.accounts.Account;
 import dev.orderflow.billing.accounts.AccountNotFoundException;
 import dev.orderflow.billing.accounts.Accounts;
 import dev.orderflow.billing.accounts.Accounts.Opened;
+import dev.orderflow.platform.web.CustomerId;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +34,7 @@ class AccountController {
     }
 
     @GetMapping("/accounts/{customerId}")
-    AccountView account(
-            @PathVariable
-                    @Size(max = Account.CUSTOMER_ID_MAX_LENGTH)
-                    @Pattern(regexp = Account.CUSTOMER_ID_PATTERN, message = Account.CUSTOMER_ID_MESSAGE)
-                    String customerId) {
+    AccountView account(@PathVariable @CustomerId String customerId) {
         return accounts.find(customerId)
                 .map(AccountView::of)
                 .orElseThrow(() -> new AccountNotFoundException(customerId));

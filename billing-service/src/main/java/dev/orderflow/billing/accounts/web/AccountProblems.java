@@ -2,7 +2,7 @@ package dev.orderflow.billing.accounts.web;
 
 import dev.orderflow.billing.accounts.AccountNotFoundException;
 import dev.orderflow.events.PaymentFailed;
-import org.springframework.http.HttpStatus;
+import dev.orderflow.platform.web.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -13,8 +13,7 @@ class AccountProblems {
 
     @ExceptionHandler
     ProblemDetail notFound(AccountNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Account not found");
+        ProblemDetail problem = Problems.notFound("Account not found", e.getMessage());
         problem.setProperty("reason", PaymentFailed.ACCOUNT_NOT_FOUND);
         return problem;
     }

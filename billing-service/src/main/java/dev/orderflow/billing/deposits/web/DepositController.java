@@ -1,10 +1,8 @@
 package dev.orderflow.billing.deposits.web;
 
-import dev.orderflow.billing.accounts.Account;
 import dev.orderflow.billing.deposits.DepositManagement;
+import dev.orderflow.platform.web.CustomerId;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,11 +24,7 @@ class DepositController {
      */
     @PostMapping("/accounts/{customerId}/deposits")
     ResponseEntity<DepositView> deposit(
-            @PathVariable
-                    @Size(max = Account.CUSTOMER_ID_MAX_LENGTH)
-                    @Pattern(regexp = Account.CUSTOMER_ID_PATTERN, message = Account.CUSTOMER_ID_MESSAGE)
-                    String customerId,
-            @Valid @RequestBody DepositRequest request) {
+            @PathVariable @CustomerId String customerId, @Valid @RequestBody DepositRequest request) {
         return ResponseEntity.accepted().body(DepositView.requested(deposits.request(customerId, request.amount())));
     }
 }

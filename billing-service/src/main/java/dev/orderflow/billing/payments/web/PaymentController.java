@@ -4,6 +4,7 @@ import dev.orderflow.billing.payments.Billing;
 import dev.orderflow.billing.payments.Charge;
 import dev.orderflow.billing.payments.ChargeOutcome;
 import dev.orderflow.events.PaymentFailed;
+import dev.orderflow.platform.web.Problems;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -63,11 +64,11 @@ class PaymentController {
 
     private static ResponseEntity<ProblemDetail> problem(
             HttpStatus status, String title, String detail, String reason, ChargeOutcome outcome) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
+        ProblemDetail problem = Problems.of(status, title, detail);
         problem.setProperty("reason", reason);
         problem.setProperty("orderId", outcome.charge().orderId());
         return ResponseEntity.status(status)
+                .headers(Problems.respond(problem).getHeaders())
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
                 .body(problem);
     }

@@ -1,9 +1,9 @@
 package dev.orderflow.billing.payments.web;
 
-import dev.orderflow.billing.accounts.Account;
 import dev.orderflow.billing.payments.Charge;
 import dev.orderflow.billing.payments.OrderDetails;
 import dev.orderflow.events.OrderCreated;
+import dev.orderflow.platform.web.CustomerId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -25,10 +25,7 @@ import java.util.UUID;
 record PaymentRequest(
         @NotNull UUID orderId,
 
-        @NotBlank
-        @Size(max = Account.CUSTOMER_ID_MAX_LENGTH)
-        @Pattern(regexp = Account.CUSTOMER_ID_PATTERN, message = Account.CUSTOMER_ID_MESSAGE)
-        String customerId,
+        @CustomerId String customerId,
 
         @NotNull @DecimalMin(value = "0.01") @Digits(integer = 17, fraction = 2)
         BigDecimal amount,

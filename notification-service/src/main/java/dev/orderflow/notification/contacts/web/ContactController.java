@@ -1,9 +1,8 @@
 package dev.orderflow.notification.contacts.web;
 
 import dev.orderflow.notification.contacts.CustomerContacts;
+import dev.orderflow.platform.web.CustomerId;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -22,11 +21,7 @@ class ContactController {
     /** Sets where the customer's notifications are e-mailed. */
     @PutMapping("/customers/{customerId}/contact")
     ResponseEntity<Void> setContact(
-            @PathVariable
-                    @Size(max = 64)
-                    @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may contain only letters, digits and . _ @ -")
-                    String customerId,
-            @Valid @RequestBody ContactRequest request) {
+            @PathVariable @CustomerId String customerId, @Valid @RequestBody ContactRequest request) {
         contacts.save(customerId, request.email().strip());
         return ResponseEntity.noContent().build();
     }

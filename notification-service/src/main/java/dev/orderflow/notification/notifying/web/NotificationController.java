@@ -1,9 +1,8 @@
 package dev.orderflow.notification.notifying.web;
 
 import dev.orderflow.notification.notifying.NotificationManagement;
+import dev.orderflow.platform.web.CustomerId;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +23,7 @@ class NotificationController {
 
     /** A customer's notifications, oldest first. */
     @GetMapping("/notifications")
-    List<NotificationView> notifications(@RequestParam @NotBlank @Size(max = 64) String customerId) {
+    List<NotificationView> notifications(@RequestParam @CustomerId String customerId) {
         return notifications.findByCustomer(customerId).stream()
                 .map(NotificationView::of)
                 .toList();

@@ -1,14 +1,11 @@
 package dev.orderflow.order.ordering.web;
 
-import dev.orderflow.order.ordering.IdempotencyKeyReusedException;
-import dev.orderflow.order.ordering.InvalidOrderException;
 import dev.orderflow.order.ordering.OrderManagement;
 import dev.orderflow.order.ordering.OrderManagement.Placement;
-import dev.orderflow.order.ordering.OrderNotFoundException;
-import dev.orderflow.platform.web.ProblemDetailsAdvice;
-import dev.orderflow.platform.web.ProblemDetailsAdvice.FieldProblem;
+import dev.orderflow.platform.web.CustomerId;
+import dev.orderflow.platform.web.FieldProblem;
+import dev.orderflow.platform.web.Problems;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.ArrayList;
@@ -16,12 +13,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +45,7 @@ class OrderController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 255) String idempotencyKey) {
         List<FieldProblem> problems = problems(request);
         if (!problems.isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetailsAdvice.invalid(problems), null);
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(problems), null);
         }
         Placement placement = orders.place(request.toCommand(idempotencyKey));
         return ResponseEntity.created(URI.create("/orders/" + placement.order().orderId()))
@@ -65,14 +60,8 @@ class OrderController {
 
     /** A customer's orders, newest first. */
     @GetMapping("/orders")
-    List<OrderView> orders(@RequestParam @NotBlank @Size(max = 64) String customerId) {
+    List<OrderView> orders(@RequestParam @CustomerId String customerId) {
         return orders.findByCustomer(customerId).stream().map(OrderView::of).toList();
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalid(InvalidOrderException e) {
-        return ProblemDetailsAdvice.invalid(
-                e.problems().stream().map(OrderController::fieldProblem).toList());
     }
 
     /**
@@ -90,28 +79,8 @@ class OrderController {
                 .forEach(error -> problems.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
         List<String> codes =
                 request.productCodesToLookUp(line -> errors.hasFieldErrors("items[" + line + "].productCode"));
-        orders.unknownProducts(codes).forEach(problem -> problems.add(fieldProblem(problem)));
+        orders.unknownProducts(codes).forEach(problem -> problems.add(OrderProblems.fieldProblem(problem)));
         problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
         return problems;
-    }
-
-    private static FieldProblem fieldProblem(InvalidOrderException.LineProblem problem) {
-        return new FieldProblem(
-                problem.line() < 0 ? problem.field() : "items[" + problem.line() + "]." + problem.field(),
-                problem.message());
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(OrderNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Order not found");
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setTitle("Idempotency-Key reused");
-        return problem;
     }
 }

@@ -1,13 +1,13 @@
 package dev.orderflow.order.ordering.web;
 
 import dev.orderflow.order.ordering.PlaceOrder;
+import dev.orderflow.platform.web.CustomerId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +15,7 @@ import java.util.function.IntPredicate;
 
 /** The body of {@code POST /orders}. Prices are the server's: a client names products and quantities only. */
 record PlaceOrderRequest(
-        @NotBlank
-        @Size(max = 64)
-        @Pattern(regexp = "[A-Za-z0-9._@-]*", message = "may contain only letters, digits and . _ @ -")
-        String customerId,
+        @CustomerId String customerId,
 
         @NotBlank @Size(max = 64) String location,
         @NotEmpty @Size(max = MAX_ITEMS) List<@Valid @NotNull Item> items) {

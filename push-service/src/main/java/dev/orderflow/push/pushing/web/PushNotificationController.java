@@ -1,8 +1,7 @@
 package dev.orderflow.push.pushing.web;
 
+import dev.orderflow.platform.web.CustomerId;
 import dev.orderflow.push.pushing.PushManagement;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +18,7 @@ class PushNotificationController {
 
     /** The pushes sent to a customer's devices, oldest first. */
     @GetMapping("/push-notifications")
-    List<PushView> pushes(@RequestParam @NotBlank @Size(max = 64) String customerId) {
+    List<PushView> pushes(@RequestParam @CustomerId String customerId) {
         return pushes.sentTo(customerId).stream().map(PushView::of).toList();
     }
 }

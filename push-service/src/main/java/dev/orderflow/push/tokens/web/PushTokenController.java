@@ -1,8 +1,7 @@
 package dev.orderflow.push.tokens.web;
 
+import dev.orderflow.platform.web.CustomerId;
 import dev.orderflow.push.tokens.PushTokens;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,22 +21,14 @@ class PushTokenController {
     /** Registers a device of the customer; the token leaves the customer who had it before, if any. */
     @PutMapping("/customers/{customerId}/push-tokens/{token}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void register(
-            @PathVariable
-                    @Size(max = 64)
-                    @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may contain only letters, digits and . _ @ -")
-                    String customerId,
-            @PathVariable
-                    @Size(max = 512)
-                    @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain only letters, digits and . _ : -")
-                    String token) {
+    void register(@PathVariable @CustomerId String customerId, @PathVariable @PushToken String token) {
         tokens.register(customerId, token);
     }
 
     /** Removes a device of the customer; removing it again, or one the customer does not have, is fine too. */
     @DeleteMapping("/customers/{customerId}/push-tokens/{token}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void remove(@PathVariable @Size(max = 64) String customerId, @PathVariable @Size(max = 512) String token) {
+    void remove(@PathVariable @CustomerId String customerId, @PathVariable @PushToken String token) {
         tokens.remove(customerId, token);
     }
 }

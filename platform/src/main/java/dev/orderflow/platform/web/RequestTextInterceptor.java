@@ -1,0 +1,48 @@
+package dev.orderflow.platform.web;
+
+import dev.orderflow.platform.json.ControlCharacters;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Refuses a request whose path variables or query parameters (names or values, after percent-decoding) hold a
+ * {@link ControlCharacters control character}, with a {@code 400} problem naming each of them, before any controller
+ * sees it. It runs once the handler is known, so a path variable is named as the controller names it. JSON bodies are
+ * checked while they are read.
+ */
+final class RequestTextInterceptor implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
+            variables.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value), problems));
+        }
+        request.getParameterMap().forEach((name, values) -> {
+            String nameProblem = ControlCharacters.problem(name, false);
+            if (nameProblem != null) {
+                problems.add(new FieldProblem("query parameter name", nameProblem));
+                return;
+            }
+            for (String value : values) {
+                check(name, value, problems);
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new RefusedRequestTextException(problems);
+        }
+        return true;
+    }
+
+    private static void check(String name, String value, List<FieldProblem> problems) {
+        String problem = ControlCharacters.problem(value, false);
+        if (problem != null) {
+            problems.add(new FieldProblem(name, problem));
+        }
+    }
+}
