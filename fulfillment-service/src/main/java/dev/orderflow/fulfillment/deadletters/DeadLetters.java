@@ -68,21 +68,17 @@ public class DeadLetters {
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             DeliveryDispatcher deliveries) {
-        Map<String, Object> consumer = new HashMap<>();
-        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+        // The service's connection and credentials (spring.kafka.*, SASL included), without its consumer group.
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+        consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        consumer.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumerConfig = Map.copyOf(consumer);
-        this.producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        kafka.getBootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true),
-                new StringSerializer(),
-                new ByteArraySerializer());
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.producer = new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer());
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.deliveries = deliveries;
