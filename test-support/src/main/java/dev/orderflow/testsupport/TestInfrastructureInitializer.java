@@ -42,11 +42,14 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                         "spring.datasource.url=" + database.jdbcUrl(),
                         "spring.datasource.username=" + database.username(),
                         "spring.datasource.password=" + database.password(),
-                        "spring.security.oauth2.resourceserver.jwt.public-key-location=" + Tokens.publicKeyLocation(),
-                        // what a service sends when it calls another (the HTTP interaction styles)
-                        "orderflow.security.service-token="
-                                + Tokens.service("test-service", "payments.write", "notifications.write"))
+                        "spring.security.oauth2.resourceserver.jwt.public-key-location=" + Tokens.publicKeyLocation())
                 .applyTo(context);
+        if (!environment.containsProperty("orderflow.security.service-token")) {
+            // what a service sends when it calls another (the HTTP interaction styles), unless the test chose a token
+            TestPropertyValues.of("orderflow.security.service-token="
+                            + Tokens.service("test-service", "payments.write", "notifications.write"))
+                    .applyTo(context);
+        }
         context.getBeanFactory().registerSingleton("adminTokenRestTestClient", (RestTestClientBuilderCustomizer)
                 builder -> builder.defaultHeader(HttpHeaders.AUTHORIZATION, Tokens.bearer(Tokens.admin())));
         TestInfrastructure.closeBeforeServers(context);

@@ -12,7 +12,10 @@ public final class Scopes {
     /** A service that charges orders through billing's {@code POST /payments}. */
     public static final String PAYMENTS_WRITE = "payments.write";
 
-    /** A service that sends direct notifications through notification-service's {@code POST /notifications}. */
+    /**
+     * A service that notifies customers through notification-service: {@code POST /internal/payment-events} (billing
+     * telling of payment outcomes in the HTTP interaction style) and {@code POST /notifications}.
+     */
     public static final String NOTIFICATIONS_WRITE = "notifications.write";
 
     private Scopes() {}

@@ -6,6 +6,7 @@ import dev.orderflow.order.ordering.PaymentUnavailableException;
 import dev.orderflow.order.ordering.Payments;
 import dev.orderflow.platform.interaction.ConditionalOnInteraction;
 import dev.orderflow.platform.interaction.Interaction;
+import dev.orderflow.platform.security.ServiceTokens;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -30,7 +31,9 @@ import org.springframework.web.client.RestClient;
 /**
  * Styles I and II: charges an order through billing's {@code POST /payments} while {@code POST /orders} waits. Each
  * attempt has a connect and a read timeout; a failed attempt is retried with the same order id, which billing charges
- * once, so a retry after a lost answer learns the first outcome instead of charging again. A circuit breaker counts the
+ * once, so a retry after a lost answer learns the first outcome instead of charging again. Each call carries this
+ * service's client-credentials token ({@link ServiceTokens}), whose only scope, {@code payments.write}, is what billing
+ * asks of a charge. A circuit breaker counts the
  * attempts billing did not answer; while it is open, orders are refused at once ({@link #checkAvailable}).
  */
 @Component
@@ -44,7 +47,7 @@ class HttpPayments implements Payments {
     private final CircuitBreaker breaker;
     private final Retry retry;
 
-    HttpPayments(BillingProperties properties) {
+    HttpPayments(BillingProperties properties, ServiceTokens serviceTokens) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
@@ -54,6 +57,7 @@ class HttpPayments implements Payments {
         this.billing = RestClient.builder()
                 .baseUrl(properties.url().toString())
                 .requestFactory(requests)
+                .requestInterceptor(serviceTokens)
                 .build();
         this.breaker = CircuitBreaker.of(
                 "billing",
