@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -131,6 +132,9 @@ class HttpPayments implements Payments {
                     });
         } catch (ResourceAccessException e) {
             throw new BillingUnreachable(e.getMessage());
+        } catch (OAuth2AuthorizationException e) {
+            // no token from auth-service, so billing was not asked: as unknown as a billing that does not answer
+            throw new BillingUnreachable("no token for billing: " + e.getMessage());
         }
     }
 
