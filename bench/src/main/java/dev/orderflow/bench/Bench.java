@@ -90,7 +90,7 @@ public final class Bench {
                 "conditions: load average %s, %s CPUs, %s other surefire JVMs running%n",
                 conditions.loadAverage(), conditions.cpus(), conditions.surefireJvms());
 
-        Suite suite = new Suite(options.orderUrl(), options.billingUrl(), options.httpTimeout());
+        Suite suite = new Suite(options.orderUrl(), options.billingUrl(), options.httpTimeout(), options.location());
         List<String> products = suite.productCodes();
         if (!products.contains(options.product())) {
             throw new IllegalStateException(

@@ -57,6 +57,7 @@ record BenchOptions(
         String dbPassword,
         BigDecimal deposit,
         String product,
+        String location,
         Path out,
         Path stackDir) {
 
@@ -113,6 +114,7 @@ record BenchOptions(
             Map.entry("db-password", "orderflow"),
             Map.entry("deposit", "1000000.00"),
             Map.entry("product", "pencil"),
+            Map.entry("location", "bench"),
             Map.entry("out", "bench-results"),
             Map.entry("stack-dir", ".stack"));
 
@@ -153,6 +155,9 @@ record BenchOptions(
               --db-user U, --db-password P
               --deposit 1000000.00  each customer's deposit
               --product CODE        what each order buys (one of it; default pencil)
+              --location WHERE      the orders' location, which fulfilment's rules route by (default bench, which only
+                                    the log and store-and-dispatch rules match; us-east: the us-warehouse API
+                                    destination; eu-west: the eu-fulfillment workflow)
               --out DIR             where results go (default bench-results)
               --stack-dir DIR       bin/stack's state, for per-process CPU figures (default .stack)
             """;
@@ -220,6 +225,9 @@ record BenchOptions(
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("--steps needs at least one rate");
         }
+        if (!v.get("location").matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("--location takes letters, digits, '.', '_' and '-' (at most 64)");
+        }
         double rate = preset == Preset.THROUGHPUT ? steps.getFirst() : Double.parseDouble(v.get("rate"));
         double warmupRate = Double.parseDouble(v.get("warmup-rate"));
         return new BenchOptions(
@@ -246,6 +254,7 @@ record BenchOptions(
                 v.get("db-password"),
                 new BigDecimal(v.get("deposit")),
                 v.get("product"),
+                v.get("location"),
                 Path.of(v.get("out")),
                 Path.of(v.get("stack-dir")));
     }

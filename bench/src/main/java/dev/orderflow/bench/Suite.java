@@ -35,9 +35,11 @@ final class Suite {
     private final URI orders;
     private final URI billing;
     private final Duration timeout;
+    private final String location;
 
-    Suite(URI orders, URI billing, Duration timeout) {
+    Suite(URI orders, URI billing, Duration timeout, String location) {
         this.orders = orders;
+        this.location = location;
         this.billing = billing;
         this.timeout = timeout;
         // The client's own default executor starts a platform thread per concurrent exchange; virtual threads are
@@ -54,8 +56,8 @@ final class Suite {
 
     /** {@code POST /orders} for one unit of {@code product}: 201 with the orderId on success. */
     Answer placeOrder(String customerId, String product) throws IOException, InterruptedException {
-        String body = "{\"customerId\":\"" + customerId + "\",\"location\":\"bench\",\"items\":[{\"productCode\":\""
-                + product + "\",\"quantity\":1}]}";
+        String body = "{\"customerId\":\"" + customerId + "\",\"location\":\"" + location
+                + "\",\"items\":[{\"productCode\":\"" + product + "\",\"quantity\":1}]}";
         HttpResponse<String> response = post(orders.resolve("/orders"), body);
         return answer(response, ORDER_ID);
     }

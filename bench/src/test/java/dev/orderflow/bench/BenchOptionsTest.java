@@ -47,6 +47,15 @@ class BenchOptionsTest {
     }
 
     @Test
+    void ordersHaveALocationThatFulfilmentRoutesBy() {
+        assertThat(BenchOptions.parse().location()).isEqualTo("bench");
+        assertThat(BenchOptions.parse("run", "--location", "us-east").location())
+                .isEqualTo("us-east");
+        assertThatThrownBy(() -> BenchOptions.parse("run", "--location", "us\"east"))
+                .hasMessageContaining("--location");
+    }
+
+    @Test
     void runsAgainstTheLocalStackByDefault() {
         BenchOptions o = BenchOptions.parse();
         assertThat(o.preset()).isEqualTo(BenchOptions.Preset.RUN);

@@ -31,5 +31,6 @@ public record FulfillmentProperties(
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("1s") Duration firstRetry,
             @DefaultValue("5m") Duration maxRetry,
-            @DefaultValue("1") int concurrency) {}
+            @DefaultValue("1") int concurrency,
+            @DefaultValue("32") int batchSize) {}
 }

@@ -5,7 +5,7 @@ import dev.orderflow.events.EventJson;
 import dev.orderflow.platform.dispatch.DispatchQueue;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -45,14 +45,18 @@ class NotificationCalls implements DispatchQueue<NotificationCall> {
     }
 
     @Override
-    public Optional<NotificationCall> lockNextDue(Instant now) {
+    public List<NotificationCall> lockDue(Instant now, int limit) {
         return jdbc.sql("""
                         select * from notification_calls
                         where next_attempt_at <= :now
                         order by next_attempt_at, seq
-                        limit 1
+                        limit :limit
                         for update skip locked
-                        """).param("now", Timestamp.from(now)).query(CALL).optional();
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(CALL)
+                .list();
     }
 
     /** Told: the row goes, so that the table holds only what is still to be told. */

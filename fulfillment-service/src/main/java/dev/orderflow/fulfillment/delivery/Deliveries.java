@@ -2,7 +2,6 @@ package dev.orderflow.fulfillment.delivery;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -33,17 +32,18 @@ public interface Deliveries extends Repository<StoredDelivery, Long> {
             @Param("eventTime") Instant eventTime);
 
     /**
-     * Locks the delivery due first, skipping those another transaction holds, so that dispatchers in any number of
-     * instances never deliver one at once; the lock lasts until the caller's transaction ends.
+     * Locks the deliveries due first, at most {@code limit}, skipping those another transaction holds, so that
+     * dispatchers in any number of instances never deliver one at once; the locks last until the caller's transaction
+     * ends.
      */
     @Query(value = """
             select * from deliveries
             where status = 'PENDING' and next_attempt_at <= :now
             order by next_attempt_at, id
-            limit 1
+            limit :limit
             for update skip locked
             """, nativeQuery = true)
-    Optional<StoredDelivery> lockNextDue(@Param("now") Instant now);
+    List<StoredDelivery> lockDue(@Param("now") Instant now, @Param("limit") int limit);
 
     @Modifying
     @Query(value = """

@@ -15,9 +15,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Works through the due deliveries outside the transactions that recorded them: the platform's {@link Dispatcher}
- * over the {@link DeliveryQueue}, handing each delivery to the {@link TargetInvoker} of its target's type. One
- * transaction per delivery holds its row ({@code for update skip locked}, so instances never deliver one at once); what
- * the target wrote commits exactly with its success, and is rolled back to the dispatcher's savepoint when it failed,
+ * over the {@link DeliveryQueue}, handing each delivery to the {@link TargetInvoker} of its target's type. The
+ * transaction of a batch of deliveries holds their rows ({@code for update skip locked}, so instances never deliver one
+ * at once); what the target wrote commits exactly with its success, and is rolled back to the dispatcher's savepoint when it failed,
  * while the row stays locked until the failure is recorded (ADR 0006, 0007). A crash before the commit leaves the
  * delivery due, so delivery is at least once.
  *
@@ -65,6 +65,7 @@ public class DeliveryDispatcher extends Dispatcher<StoredDelivery> {
                 delivery.firstRetry(),
                 delivery.maxRetry(),
                 delivery.pollInterval(),
-                Math.max(1, delivery.concurrency()));
+                Math.max(1, delivery.concurrency()),
+                Math.max(1, delivery.batchSize()));
     }
 }

@@ -4,6 +4,7 @@ import dev.orderflow.platform.dispatch.DispatchQueue;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,8 @@ class DeliveryQueue implements DispatchQueue<StoredDelivery> {
     }
 
     @Override
-    public Optional<StoredDelivery> lockNextDue(Instant now) {
-        return deliveries.lockNextDue(now);
+    public List<StoredDelivery> lockDue(Instant now, int limit) {
+        return deliveries.lockDue(now, limit);
     }
 
     @Override

@@ -64,28 +64,31 @@ public class Executions {
                 == 1;
     }
 
-    /** Locks the running execution due first, skipping those another transaction holds. */
-    Optional<Execution> lockNextDue(Instant now) {
-        return lockDue(now, null);
+    /** Locks the running executions due first, at most {@code limit}, skipping those another transaction holds. */
+    List<Execution> lockDue(Instant now, int limit) {
+        return lock(now, null, limit);
     }
 
-    /** Locks the running execution due first, or the given one if it is due; skips those another transaction holds. */
-    Optional<Execution> lockDue(Instant now, String id) {
-        return lock("next_run_at <= :now and (cast(:id as varchar) is null or id = :id)", now, id);
+    /** Locks the given execution if it runs and is due, unless another transaction holds it. */
+    Optional<Execution> lockIfDue(Instant now, String id) {
+        return lock(now, id, 1).stream().findFirst();
     }
 
-    private Optional<Execution> lock(String condition, Instant now, String id) {
+    private List<Execution> lock(Instant now, String id, int limit) {
         return jdbc.sql("""
                         select e.id, e.workflow, e.order_id, e.input, e.current_step,
                                coalesce(s.attempts, 0) as attempts, s.started_at
                         from (select * from workflow_executions
-                              where status = 'RUNNING' and %s
-                              order by next_run_at, started_at limit 1
+                              where status = 'RUNNING' and next_run_at <= :now
+                                and (cast(:id as varchar) is null or id = :id)
+                              order by next_run_at, started_at limit :limit
                               for update skip locked) e
                         left join workflow_steps s on s.execution_id = e.id and s.name = e.current_step
-                        """.formatted(condition))
+                        order by e.next_run_at, e.started_at
+                        """)
                 .param("now", Timestamp.from(now))
                 .param("id", id, java.sql.Types.VARCHAR)
+                .param("limit", limit)
                 .query((rs, row) -> new Execution(
                         rs.getString("id"),
                         rs.getString("workflow"),
@@ -96,7 +99,7 @@ public class Executions {
                         rs.getTimestamp("started_at") == null
                                 ? null
                                 : rs.getTimestamp("started_at").toInstant()))
-                .optional();
+                .list();
     }
 
     /** The outputs of the execution's finished steps, by name. */

@@ -59,8 +59,8 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
     }
 
     @Override
-    public Optional<Execution> lockNextDue(Instant now) {
-        return executions.lockNextDue(now);
+    public List<Execution> lockDue(Instant now, int limit) {
+        return executions.lockDue(now, limit);
     }
 
     @Override

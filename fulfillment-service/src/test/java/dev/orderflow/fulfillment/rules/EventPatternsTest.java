@@ -24,7 +24,7 @@ class EventPatternsTest {
             "000000000000",
             "local-1",
             Duration.ofMillis(250),
-            new FulfillmentProperties.Delivery(null, null, null, 1)));
+            new FulfillmentProperties.Delivery(null, null, null, 1, 1)));
 
     static final OrderCreated CREATED = new OrderCreated(
             UUID.randomUUID(),

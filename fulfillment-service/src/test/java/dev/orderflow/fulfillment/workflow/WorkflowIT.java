@@ -161,7 +161,7 @@ class WorkflowIT {
     private void runOneStep(TransactionTemplate transactions, String id, boolean crash) {
         transactions.executeWithoutResult(status -> {
             Execution execution =
-                    executions.lockDue(Instant.now().plusSeconds(60), id).orElseThrow();
+                    executions.lockIfDue(Instant.now().plusSeconds(60), id).orElseThrow();
             engine.handle(execution);
             if (crash) {
                 status.setRollbackOnly();

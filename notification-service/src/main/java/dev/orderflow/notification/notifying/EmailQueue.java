@@ -3,7 +3,7 @@ package dev.orderflow.notification.notifying;
 import dev.orderflow.notification.contacts.CustomerContacts;
 import dev.orderflow.platform.dispatch.DispatchQueue;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +22,10 @@ class EmailQueue implements DispatchQueue<DueEmail> {
     }
 
     @Override
-    public Optional<DueEmail> lockNextDue(Instant now) {
-        return notifications.lockNextEmailDue(now).map(this::addressed);
+    public List<DueEmail> lockDue(Instant now, int limit) {
+        return notifications.lockEmailsDue(now, limit).stream()
+                .map(this::addressed)
+                .toList();
     }
 
     /** Sent; or, when the customer has no address any more, not to be sent. */

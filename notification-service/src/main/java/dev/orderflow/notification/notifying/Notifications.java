@@ -63,15 +63,15 @@ public interface Notifications extends Repository<Notification, UUID> {
     Optional<Notification> findByEventId(@Param("eventId") String eventId);
 
     /**
-     * Locks the e-mail due first, skipping those another transaction holds, so that several dispatchers never send
-     * the same e-mail at once. The lock lasts until the caller's transaction ends.
+     * Locks the e-mails due first, at most {@code limit}, skipping those another transaction holds, so that several
+     * dispatchers never send the same e-mail at once. The locks last until the caller's transaction ends.
      */
     @Query(nativeQuery = true, value = """
             select * from notifications
             where email_status = 'PENDING' and email_next_attempt_at <= :now
             order by email_next_attempt_at, created_at
-            limit 1
+            limit :limit
             for update skip locked
             """)
-    Optional<Notification> lockNextEmailDue(@Param("now") Instant now);
+    List<Notification> lockEmailsDue(@Param("now") Instant now, @Param("limit") int limit);
 }

@@ -1,26 +1,26 @@
 package dev.orderflow.platform.dispatch;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * A table of items to act on after the transactions that wrote them have committed: e-mails to send, pushes, deliveries
  * to a target. One implementation per table, with its SQL written out. The {@link Dispatcher} calls each method in the
- * one transaction of an item, which holds the item's row lock from {@link #lockNextDue} until what it records commits,
- * also when the handler failed.
+ * one transaction of a batch of items, which holds their row locks from {@link #lockDue} until what it records commits,
+ * also when a handler failed.
  *
  * @param <T> an item as the handler needs it, with whatever its {@link RetryDecision} reads (e.g. attempts so far)
  */
 public interface DispatchQueue<T> {
 
     /**
-     * Locks the item due first ({@code ... for update skip locked}), skipping those another transaction holds, so that
-     * several dispatchers, in this instance or another, never handle one item at once. The lock lasts until the
-     * caller's transaction ends.
+     * Locks the items due first ({@code ... order by <due> limit :limit for update skip locked}), skipping those another
+     * transaction holds, so that several dispatchers, in this instance or another, never handle one item at once. The
+     * locks last until the caller's transaction ends.
      *
-     * @return the item, or empty when none is due at {@code now}
+     * @return at most {@code limit} items, in the order they fell due; empty when none is due at {@code now}
      */
-    Optional<T> lockNextDue(Instant now);
+    List<T> lockDue(Instant now, int limit);
 
     /** The item was handled: it is not due any more. Counts as an attempt if the queue counts them. */
     void markDone(T item);

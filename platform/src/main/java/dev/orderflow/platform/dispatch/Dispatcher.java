@@ -5,10 +5,10 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,24 +30,22 @@ import org.springframework.util.ClassUtils;
  * listener. It is a {@link BackgroundWorker}: writers call {@link #wakeUpAfterCommit()} after storing an item, and it
  * also looks every poll interval, for retries and for what a crash or another instance left.
  *
- * <p>Each item is handled in one transaction, which holds the item's row lock from {@link DispatchQueue#lockNextDue}
- * to the commit, so that dispatchers in any number of instances never handle one item at once, and never try it twice
- * for one attempt. The handler runs after a JDBC savepoint set on the transaction's own connection; its writes and
- * {@link DispatchQueue#markDone} commit together. When it throws, the transaction is rolled back to the savepoint,
- * which undoes what the handler wrote (and clears an SQL error that aborted the PostgreSQL transaction) but keeps the
- * row lock, and the outcome is recorded in that same transaction: {@link DispatchQueue#markFailed failed} with the
- * time the {@link RetryDecision} chose, or given up (then {@link DispatchHandler#givenUp} runs too); or {@link
- * DispatchQueue#postpone postponed} without counting an attempt when the handler threw {@link PostponedException}. A
- * crash between the handling and the commit leaves the item due, and it is handled again: delivery is at least once.
+ * <p>Items are handled in batches of up to {@link RetrySettings#batchSize()}, one transaction per batch, which holds
+ * the items' row locks from {@link DispatchQueue#lockDue} to the commit, so that dispatchers in any number of instances
+ * never handle one item at once, and never try it twice for one attempt; a batch shares one commit among its items,
+ * which is most of the cost of a local target. Each item's handler runs after a JDBC savepoint set on the transaction's
+ * own connection; its writes and {@link DispatchQueue#markDone} commit with the batch. When it throws, the transaction
+ * is rolled back to the savepoint, which undoes what the handler wrote (and clears an SQL error that aborted the
+ * PostgreSQL transaction) but keeps the row locks, and the outcome is recorded in that same transaction: {@link
+ * DispatchQueue#markFailed failed} with the time the {@link RetryDecision} chose, or given up (then {@link
+ * DispatchHandler#givenUp} runs too; when it throws, the whole batch is rolled back and tried again); or {@link
+ * DispatchQueue#postpone postponed} without counting an attempt when the handler threw {@link PostponedException}.
+ * A batch takes no further
+ * item once it has run for a poll interval, so that a slow target does not hold the locks of the rest for long; the
+ * items it locked but did not reach stay due. A crash before the commit leaves every item of the batch due, and they
+ * are handled again: delivery is at least once.
  *
- * <p>The savepoint is a JDBC one because JPA's transaction manager refuses nested transactions; it works under that one
- * and {@code DataSourceTransactionManager} alike, as both bind the transaction's connection to the data source. Under
- * JPA the persistence context is flushed before the savepoint, so that the queue's own changes are not rolled back
- * with the handler's. A handler writes through SQL (e.g. {@code JdbcClient}, native statements), never by changing
- * managed entities: a rollback to a savepoint does not undo what the persistence context holds, which would be written
- * later.
- *
- * <p>With {@link RetrySettings#concurrency()} above one, that many items are handled at once, each on its own virtual
+ * <p>With {@link RetrySettings#concurrency()} above one, that many batches are handled at once, each on its own virtual
  * thread, transaction and database connection.
  *
  * @param <T> the queue's items
@@ -69,6 +67,8 @@ public class Dispatcher<T> extends BackgroundWorker {
     private final DispatchHandler<T> handler;
     private final RetryDecision<T> retry;
     private final int concurrency;
+    private final int batchSize;
+    private final Duration batchTime;
     private final TransactionTemplate transactions;
     private final DataSource dataSource;
 
@@ -92,6 +92,8 @@ public class Dispatcher<T> extends BackgroundWorker {
         this.handler = handler;
         this.retry = retry;
         this.concurrency = settings.concurrency();
+        this.batchSize = settings.batchSize();
+        this.batchTime = settings.pollInterval();
         this.transactions = new TransactionTemplate(transactions);
         this.dataSource = dataSource;
     }
@@ -102,7 +104,7 @@ public class Dispatcher<T> extends BackgroundWorker {
     }
 
     /**
-     * Handles every item that is due now, one transaction each, until none is left or the dispatcher is stopped.
+     * Handles every item that is due now, a batch per transaction, until none is left or the dispatcher is stopped.
      *
      * @return how many items were handled (done, failed or postponed)
      */
@@ -137,19 +139,29 @@ public class Dispatcher<T> extends BackgroundWorker {
 
     private int drain() {
         int handled = 0;
-        while (isRunning() && dispatchNext()) {
-            handled++;
+        int batch;
+        while (isRunning() && (batch = dispatchBatch()) > 0) {
+            handled += batch;
         }
         return handled;
     }
 
-    /** Handles the item due first, if any; whether there was one. */
-    boolean dispatchNext() {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
-            Optional<T> next = queue.lockNextDue(Instant.now());
-            next.ifPresent(this::handle);
-            return next.isPresent();
-        }));
+    /** Handles a batch of the items due first, in one transaction; how many it handled (0 when none was due). */
+    int dispatchBatch() {
+        Integer handled = transactions.execute(status -> {
+            Instant start = Instant.now();
+            List<T> due = queue.lockDue(start, batchSize);
+            int count = 0;
+            for (T item : due) {
+                if (count > 0 && Duration.between(start, Instant.now()).compareTo(batchTime) > 0) {
+                    break;
+                }
+                handle(item);
+                count++;
+            }
+            return count;
+        });
+        return handled == null ? 0 : handled;
     }
 
     /** Handles the locked item, and records the outcome while the row stays locked. */

@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dispatcher against the real PostgreSQL: an item is handled after its commit, retried with growing waits and then
- * given up, never handled by two dispatchers at once, postponed without counting an attempt, and handled again when
- * its transaction did not commit.
+ * given up, handled in a batch with others that share its commit, never handled by two dispatchers at once, postponed
+ * without counting an attempt, and handled again when its transaction did not commit.
  */
 @IntegrationTest
 class DispatcherIT {
@@ -154,6 +154,69 @@ class DispatcherIT {
     }
 
     @Test
+    void itemsDueTogetherShareOneCommitAndAFailingOneTakesNoneOfTheOthersWithIt() {
+        List<Long> ids = new TransactionTemplate(transactionManager).execute(status -> {
+            List<Long> added = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                added.add(queue.add(i == 2 ? "refused" : "item-" + i));
+            }
+            return added;
+        });
+        Map<Long, Long> transactionOf = new ConcurrentHashMap<>();
+        start(
+                item -> {
+                    transactionOf.put(
+                            item.id(),
+                            jdbc.sql("select txid_current()").query(Long.class).single());
+                    queue.recordEffect(item, "handled");
+                    if (item.payload().equals("refused")) {
+                        throw new java.io.IOException("target refused");
+                    }
+                },
+                (item, failure, now) -> now.plus(Duration.ofHours(1)),
+                QUICK);
+
+        await().atMost(TIMEOUT)
+                .until(() -> ids.stream().allMatch(id -> queue.state(id).attempts() == 1));
+        assertThat(ids).allSatisfy(id -> assertThat(queue.state(id).status())
+                .isEqualTo(id.equals(ids.get(2)) ? "PENDING" : "DONE"));
+        assertThat(queue.state(ids.get(2)).lastError()).isEqualTo("java.io.IOException: target refused");
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(queue.effects(id, "handled")).isEqualTo(id.equals(ids.get(2)) ? 0 : 1));
+        assertThat(Set.copyOf(transactionOf.values()))
+                .as("one transaction for the batch")
+                .hasSize(1);
+    }
+
+    @Test
+    void aBatchTakesNoFurtherItemOnceItHasRunForAPollInterval() {
+        List<Long> ids = new TransactionTemplate(transactionManager).execute(status -> {
+            List<Long> added = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                added.add(queue.add("slow-" + i));
+            }
+            return added;
+        });
+        Map<Long, Long> transactionOf = new ConcurrentHashMap<>();
+        start(
+                item -> {
+                    transactionOf.put(
+                            item.id(),
+                            jdbc.sql("select txid_current()").query(Long.class).single());
+                    // a target slower than the poll interval
+                    Thread.sleep(QUICK.pollInterval().multipliedBy(2));
+                },
+                RetryDecision.backoff(QUICK, Item::attempts),
+                QUICK);
+
+        await().atMost(TIMEOUT).until(() -> ids.stream()
+                .allMatch(id -> "DONE".equals(queue.state(id).status())));
+        assertThat(Set.copyOf(transactionOf.values()))
+                .as("a transaction per item")
+                .hasSize(3);
+    }
+
+    @Test
     void twoDispatchersNeverHandleOneItemAtOnce() {
         int items = 12;
         List<Long> ids = new ArrayList<>();
@@ -176,8 +239,9 @@ class DispatcherIT {
                 inProgress.remove(item.id());
             }
         };
+        // batches of one item, so that every slot of both dispatchers holds one
         RetrySettings twoAtOnce =
-                new RetrySettings(3, Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(50), 2);
+                new RetrySettings(3, Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(50), 2, 1);
 
         start(slowTarget, RetryDecision.backoff(twoAtOnce, Item::attempts), twoAtOnce);
         start(slowTarget, RetryDecision.backoff(twoAtOnce, Item::attempts), twoAtOnce);

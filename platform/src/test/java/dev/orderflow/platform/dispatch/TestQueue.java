@@ -2,7 +2,7 @@ package dev.orderflow.platform.dispatch;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -63,16 +63,16 @@ class TestQueue implements DispatchQueue<TestQueue.Item> {
     }
 
     @Override
-    public Optional<Item> lockNextDue(Instant now) {
+    public List<Item> lockDue(Instant now, int limit) {
         return jdbc.sql("""
                         select id, payload, attempts from dispatch_test_items
                         where queue = ? and status = 'PENDING' and due_at <= ?
-                        order by due_at, id limit 1
+                        order by due_at, id limit ?
                         for update skip locked
                         """)
-                .params(name, Timestamp.from(now))
+                .params(name, Timestamp.from(now), limit)
                 .query((rs, row) -> new Item(rs.getLong("id"), rs.getString("payload"), rs.getInt("attempts")))
-                .optional();
+                .list();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.orderflow.push.pushing;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -64,15 +63,15 @@ public interface PushNotifications extends Repository<Push, UUID> {
     List<Push> findByEventId(@Param("eventId") String eventId);
 
     /**
-     * Locks the push due first, skipping those another transaction holds, so that several dispatchers never send the
-     * same push at once. The lock lasts until the caller's transaction ends.
+     * Locks the pushes due first, at most {@code limit}, skipping those another transaction holds, so that several
+     * dispatchers never send the same push at once. The locks last until the caller's transaction ends.
      */
     @Query(nativeQuery = true, value = """
             select * from push_notifications
             where status = 'PENDING' and next_attempt_at <= :now
             order by next_attempt_at, created_at
-            limit 1
+            limit :limit
             for update skip locked
             """)
-    Optional<Push> lockNextDue(@Param("now") Instant now);
+    List<Push> lockDue(@Param("now") Instant now, @Param("limit") int limit);
 }

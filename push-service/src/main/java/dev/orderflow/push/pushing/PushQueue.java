@@ -2,7 +2,7 @@ package dev.orderflow.push.pushing;
 
 import dev.orderflow.platform.dispatch.DispatchQueue;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +19,8 @@ class PushQueue implements DispatchQueue<Push> {
     }
 
     @Override
-    public Optional<Push> lockNextDue(Instant now) {
-        return pushes.lockNextDue(now);
+    public List<Push> lockDue(Instant now, int limit) {
+        return pushes.lockDue(now, limit);
     }
 
     @Override
