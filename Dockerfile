@@ -15,7 +15,7 @@ ARG JRE_IMAGE=eclipse-temurin:21-jre-alpine
 FROM ${JDK_IMAGE} AS build
 WORKDIR /src
 COPY . .
-ARG MODULES=order-service,billing-service,notification-service,push-service,fulfillment-service
+ARG MODULES=auth-service,order-service,billing-service,notification-service,push-service,fulfillment-service
 # ~/.m2 (the wrapper's Maven and the local repository) is a build cache: a second build downloads nothing.
 # (`if`, not `[ -f ] && printf`: a missing last module would make the loop, and the build, fail without a word.)
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \

@@ -141,6 +141,15 @@ public class CrashCheck {
 
     private static Dispatched dispatchedEvents(String bootstrap, String customerPrefix) {
         Properties properties = new Properties();
+        // bin/stack's broker wants a login: the admin's client configuration, as the bin/kafka-*.sh tools use
+        String config = System.getProperty("crashcheck.kafka.config", "");
+        if (!config.isBlank()) {
+            try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(config))) {
+                properties.load(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + config, e);
+            }
+        }
         properties.put("bootstrap.servers", bootstrap);
         properties.put("enable.auto.commit", "false");
         properties.put("isolation.level", "read_committed");

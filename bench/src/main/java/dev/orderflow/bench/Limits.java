@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -260,8 +259,7 @@ final class Limits {
     }
 
     private static void createTopic(String bootstrapServers) throws InterruptedException, ExecutionException {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClients.config(bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             NewTopic topic = new NewTopic(TOPIC, 1, (short) 1)
                     .configs(Map.of("retention.ms", "600000", "segment.bytes", "67108864"));
@@ -276,8 +274,7 @@ final class Limits {
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, int lingerMs) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClients.config(bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
@@ -288,8 +285,7 @@ final class Limits {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, TopicPartition partition) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClients.config(bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-limits");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

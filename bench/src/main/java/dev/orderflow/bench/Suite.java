@@ -25,6 +25,12 @@ final class Suite {
     private static final Pattern DEPOSIT_ID = Pattern.compile("\"depositId\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern PRODUCT_CODE = Pattern.compile("\"productCode\"\\s*:\\s*\"([^\"]+)\"");
 
+    /**
+     * {@code Authorization} for every request: an operator's token, which {@code bin/bench} gets from the stack's
+     * auth-service ({@code bin/token --admin}) and passes as {@code -Dbench.token}; none when it is not set.
+     */
+    private static final String TOKEN = System.getProperty("bench.token", "");
+
     private final HttpClient http;
     private final URI orders;
     private final URI billing;
@@ -71,7 +77,7 @@ final class Suite {
     /** The product codes of {@code GET /products}. */
     List<String> productCodes() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(orders.resolve("/products"))
+                authorized(HttpRequest.newBuilder(orders.resolve("/products")))
                         .timeout(timeout)
                         .GET()
                         .build(),
@@ -88,13 +94,17 @@ final class Suite {
     }
 
     private HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest request = authorized(HttpRequest.newBuilder(uri))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return TOKEN.isEmpty() ? request : request.header("Authorization", "Bearer " + TOKEN);
     }
 
     private static Answer answer(HttpResponse<String> response, Pattern id) {

@@ -46,8 +46,7 @@ final class SystemStats implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
         this.dbUser = dbUser;
         this.dbPassword = dbPassword;
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClients.config(bootstrapServers);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "bench-stats");
         this.admin = Admin.create(props);
     }

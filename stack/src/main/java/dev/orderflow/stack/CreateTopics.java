@@ -1,6 +1,7 @@
 package dev.orderflow.stack;
 
 import dev.orderflow.events.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +35,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * gets that retention set, and a second run changes nothing.
  *
  * <pre>
- * java -cp "stack/target/lib/*:stack/target/classes" dev.orderflow.stack.CreateTopics localhost:9092 [TOPIC[:PARTITIONS]...]
+ * java -cp "stack/target/lib/*:stack/target/classes" dev.orderflow.stack.CreateTopics localhost:9092 \
+ *     [--command-config .stack/conf/admin.properties] [TOPIC[:PARTITIONS]...]
  * </pre>
  */
 public final class CreateTopics {
@@ -48,17 +50,22 @@ public final class CreateTopics {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args[0].startsWith("-")) {
-            System.err.println("usage: CreateTopics BOOTSTRAP_SERVERS [TOPIC[:PARTITIONS]...]"
-                    + " (no topics: every topic of dev.orderflow.events.Topics and its dead-letter topic)");
+            System.err.println("usage: CreateTopics BOOTSTRAP_SERVERS [--command-config ADMIN_CLIENT_PROPERTIES]"
+                    + " [TOPIC[:PARTITIONS]...] (no topics: every topic of dev.orderflow.events.Topics and its"
+                    + " dead-letter topic)");
             System.exit(2);
         }
-        Map<String, Integer> wanted =
-                args.length == 1 ? defaultTopics() : parse(List.of(args).subList(1, args.length));
-
+        List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        if (rest.size() >= 2 && rest.get(0).equals("--command-config")) {
+            config = SetUpKafka.adminConfig(args[0], Path.of(rest.get(1)));
+            rest = rest.subList(2, rest.size());
+        } else {
+            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        }
+        Map<String, Integer> wanted = rest.isEmpty() ? defaultTopics() : parse(rest);
         try (Admin admin = Admin.create(config)) {
             System.out.println(ensure(admin, wanted));
         }

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL 17 server for the local stack, without Docker: zonky's embedded PostgreSQL with a data directory that
- * survives restarts. Creates the role and database the services expect (they create their own schemas with Flyway),
- * prints one ready line, and runs until the JVM is told to stop (SIGTERM), when it shuts PostgreSQL down cleanly.
+ * survives restarts. Creates the database, its administrator role and one role per service that owns the service's
+ * schema and can touch nothing else ({@link SchemaOwners}; the services' Flyway migrates as that role), prints one
+ * ready line, and runs until the JVM is told to stop (SIGTERM), when it shuts PostgreSQL down cleanly.
  *
  * <pre>
  * java -cp "stack/target/lib/*:stack/target/classes" dev.orderflow.stack.LocalPostgres \
@@ -63,13 +64,25 @@ public final class LocalPostgres {
         // idles.
         System.gc();
         System.out.printf(
-                "%s: jdbc:postgresql://localhost:%d/%s user %s, data in %s%n",
-                READY, options.port(), DATABASE, ROLE, options.dataDir());
+                "%s: jdbc:postgresql://localhost:%d/%s, a role per service (%s), administrator %s, data in %s%n",
+                READY,
+                options.port(),
+                DATABASE,
+                String.join(
+                        ", ",
+                        StackAccounts.SERVICES.stream()
+                                .map(StackAccounts.Service::role)
+                                .toList()),
+                ROLE,
+                options.dataDir());
         System.out.flush();
         stopped.await();
     }
 
-    /** Creates the role and the database when they are missing; a restart finds them and changes nothing. */
+    /**
+     * Creates the administrator role and the database when they are missing, then gives every service its role and
+     * schema ({@link SchemaOwners}); a restart changes nothing but the roles' passwords, to the configured ones.
+     */
     static void createRoleAndDatabase(EmbeddedPostgres postgres) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -82,6 +95,23 @@ public final class LocalPostgres {
                 log.info("Created database {}", DATABASE);
             }
         }
+        try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String sql : SchemaOwners.lockDown(DATABASE)) {
+                statement.execute(sql);
+            }
+            for (StackAccounts.Service service : StackAccounts.SERVICES) {
+                for (String sql : SchemaOwners.statements(DATABASE, service, service.password())) {
+                    statement.execute(sql);
+                }
+                // The administrator (psql, bin/crash-check's checks, bin/bench) sees every service's data, as the
+                // compose file's superuser does; no service connects as it.
+                statement.execute("GRANT " + service.role() + " TO " + ROLE);
+            }
+        }
+        log.info(
+                "Roles {} own their schemas",
+                StackAccounts.SERVICES.stream().map(StackAccounts.Service::role).toList());
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

@@ -15,14 +15,23 @@ import java.util.Map;
 /**
  * An HTTP/1.1 client that sends a request exactly as given, byte for byte: a malformed URL, an encoded NUL or a body
  * that lies about its length reach the server as written, which no ordinary client allows. One connection per
- * request, closed after the answer.
+ * request, closed after the answer. Every request carries an operator's token unless the client was made with
+ * another (or with none), since the services let nobody in without one.
  */
 public final class RawHttp {
 
     private final int port;
+    private final String authorization;
 
+    /** A client that sends an operator's token ({@link Tokens#admin()}). */
     public RawHttp(int port) {
+        this(port, Tokens.admin());
+    }
+
+    /** A client that sends the token, or none if it is {@code null}. */
+    public RawHttp(int port, String token) {
         this.port = port;
+        this.authorization = token == null ? "" : "Authorization: " + Tokens.bearer(token) + "\r\n";
     }
 
     /** An answer: the status, the headers (names in lower case) and the body as text. */
@@ -55,7 +64,8 @@ public final class RawHttp {
                 .append(target)
                 .append(" HTTP/1.1\r\nHost: localhost:")
                 .append(port)
-                .append("\r\nConnection: close\r\nAccept: application/json, application/problem+json\r\n");
+                .append("\r\nConnection: close\r\nAccept: application/json, application/problem+json\r\n")
+                .append(authorization);
         if (body != null) {
             head.append("Content-Type: ").append(contentType).append("\r\n");
             head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -75,7 +85,8 @@ public final class RawHttp {
         }
         chunks.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         String head = method + " " + target + " HTTP/1.1\r\nHost: localhost:" + port
-                + "\r\nConnection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+                + "\r\nConnection: close\r\n" + authorization
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
         return exchange(head.getBytes(StandardCharsets.ISO_8859_1), chunks.toByteArray());
     }
 

@@ -4,11 +4,17 @@ import dev.orderflow.events.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +37,7 @@ public final class TestInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static final int PARTITIONS = 3;
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private static final Deque<AutoCloseable> toClose = new ArrayDeque<>();
 
@@ -55,6 +62,36 @@ public final class TestInfrastructure {
             database = useDocker() ? startPostgresContainer() : startEmbeddedPostgres();
         }
         return database;
+    }
+
+    /**
+     * Where a service connects as its own role, as in production: a role that owns {@code schemas} (created if missing)
+     * and can touch nothing else, not even create in {@code public}; created on first use (the stack module's
+     * SchemaOwners and docker/postgres/init.sh do the same for the local stacks). Its password is the role's name.
+     */
+    public static synchronized Database databaseFor(String role, Collection<String> schemas) {
+        Database admin = database();
+        if (!IDENTIFIER.matcher(role).matches()
+                || !schemas.stream()
+                        .allMatch(schema -> IDENTIFIER.matcher(schema).matches())) {
+            throw new IllegalArgumentException("not a plain SQL identifier: " + role + " " + schemas);
+        }
+        try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.username(), admin.password());
+                Statement statement = connection.createStatement()) {
+            String database = connection.getCatalog();
+            statement.execute("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+            statement.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role
+                    + "') THEN CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD '"
+                    + role + "'; END IF; END $$");
+            statement.execute("GRANT CONNECT ON DATABASE " + database + " TO " + role);
+            for (String schema : schemas) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the role " + role + " for the tests", e);
+        }
+        return new Database(admin.jdbcUrl(), role, role);
     }
 
     /** Closes the context at exit before the servers it uses are stopped. */

@@ -2,6 +2,7 @@ package dev.orderflow.billing.notifying;
 
 import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.platform.dispatch.DispatchHandler;
+import dev.orderflow.platform.security.ServiceTokens;
 import java.net.http.HttpClient;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -10,7 +11,8 @@ import org.springframework.web.client.RestClient;
 /**
  * Tells notification-service of one outcome: {@code POST /internal/payment-events} in the CloudEvents HTTP binding's
  * binary mode ({@code ce-id}, {@code ce-type}, ... headers, the event's JSON as the body). Any answer but a 2xx fails
- * the attempt, and the dispatcher tries again.
+ * the attempt, and the dispatcher tries again. Each call carries this service's client-credentials token
+ * ({@link ServiceTokens}), whose only scope, {@code notifications.write}, is what the endpoint asks.
  */
 class NotificationCallSender implements DispatchHandler<NotificationCall> {
 
@@ -19,7 +21,7 @@ class NotificationCallSender implements DispatchHandler<NotificationCall> {
 
     private final RestClient notificationService;
 
-    NotificationCallSender(NotificationServiceProperties properties) {
+    NotificationCallSender(NotificationServiceProperties properties, ServiceTokens serviceTokens) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.timeout())
@@ -29,6 +31,7 @@ class NotificationCallSender implements DispatchHandler<NotificationCall> {
         this.notificationService = RestClient.builder()
                 .baseUrl(properties.url().toString())
                 .requestFactory(requests)
+                .requestInterceptor(serviceTokens)
                 .build();
     }
 

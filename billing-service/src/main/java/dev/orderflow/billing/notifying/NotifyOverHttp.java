@@ -2,6 +2,7 @@ package dev.orderflow.billing.notifying;
 
 import dev.orderflow.platform.interaction.ConditionalOnInteraction;
 import dev.orderflow.platform.interaction.Interaction;
+import dev.orderflow.platform.security.ServiceTokens;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +30,10 @@ class NotifyOverHttp {
             NotificationCalls calls,
             NotificationServiceProperties properties,
             PlatformTransactionManager transactions,
-            DataSource dataSource) {
+            DataSource dataSource,
+            ServiceTokens serviceTokens) {
         return new NotificationCallDispatcher(
-                calls, new NotificationCallSender(properties), properties, transactions, dataSource);
+                calls, new NotificationCallSender(properties, serviceTokens), properties, transactions, dataSource);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,12 +26,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,8 +50,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with its attempts reset. Each dead letter is redriven at most once: its topic, partition and offset are recorded in
  * the transaction that commits only after the broker acknowledged the resend, so a crash in between may send it once
  * more, which the idempotent consumers absorb.
+ *
+ * <p>The resend goes out as the {@code fulfillment-redrive} principal ({@link RedriveProperties}), the only one besides
+ * their publishers that may write {@code billing} and {@code payment}; the service's listeners and outbox never hold
+ * its credentials.
  */
 @Service
+@EnableConfigurationProperties(RedriveProperties.class)
 public class DeadLetters {
 
     public static final List<String> TOPICS =
@@ -58,39 +66,67 @@ public class DeadLetters {
     private static final int MAX_SCAN = 100_000;
 
     private final Map<String, Object> consumerConfig;
+    /** {@code null} where the broker needs SASL and the redrive has no credentials of its own. */
     private final KafkaProducer<String, byte[]> producer;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final DeliveryDispatcher deliveries;
 
     DeadLetters(
             KafkaProperties kafka,
+            RedriveProperties redrive,
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             DeliveryDispatcher deliveries) {
-        Map<String, Object> consumer = new HashMap<>();
-        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+        // The service's connection and credentials (spring.kafka.*, SASL included), without its consumer group.
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+        consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        consumer.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumerConfig = Map.copyOf(consumer);
-        this.producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        kafka.getBootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true),
-                new StringSerializer(),
-                new ByteArraySerializer());
+        Map<String, Object> producer = redriveProducerConfig(kafka.buildProducerProperties(), redrive);
+        this.producer = producer == null
+                ? null
+                : new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer());
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.deliveries = deliveries;
     }
 
+    /**
+     * The redrive producer's configuration: the service's connection ({@code spring.kafka.*}) with, where it uses SASL,
+     * the redrive principal's SCRAM credentials instead of the service's; {@code null} when SASL is used and the
+     * redrive has no password.
+     */
+    static Map<String, Object> redriveProducerConfig(Map<String, Object> service, RedriveProperties redrive) {
+        Map<String, Object> producer = new HashMap<>(service);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Object protocol = producer.get("security.protocol");
+        if (protocol == null || !protocol.toString().toUpperCase(Locale.ROOT).startsWith("SASL_")) {
+            return producer;
+        }
+        if (!redrive.hasCredentials()) {
+            return null;
+        }
+        producer.put(
+                SaslConfigs.SASL_JAAS_CONFIG,
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"%s\" password=\"%s\";"
+                        .formatted(jaasQuoted(redrive.kafkaUsername()), jaasQuoted(redrive.kafkaPassword())));
+        return producer;
+    }
+
+    private static String jaasQuoted(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
     @PreDestroy
     void close() {
-        producer.close(Duration.ofSeconds(5));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
     }
 
     /** The topic's newest dead letters, newest first. */
@@ -155,6 +191,12 @@ public class DeadLetters {
         String source = KafkaCloudEvents.header(record.headers(), "kafka_dlt-original-topic");
         if (source == null) {
             source = record.topic().substring(0, record.topic().length() - "-dlt".length());
+        }
+        if (producer == null) {
+            throw new RedriveUnavailableException(
+                    "dead letters of " + record.topic()
+                            + " go back to Kafka as the fulfillment-redrive principal, whose credentials are not configured:"
+                            + " set orderflow.fulfillment.redrive.kafka-password (ORDERFLOW_FULFILLMENT_REDRIVE_KAFKA_PASSWORD)");
         }
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {

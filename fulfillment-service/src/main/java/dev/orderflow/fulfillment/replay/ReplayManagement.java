@@ -88,15 +88,14 @@ public class ReplayManagement {
         this.envelopes = envelopes;
         this.dispatcher = dispatcher;
         this.transactions = new TransactionTemplate(transactions);
-        this.consumerConfig = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.getBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                1000);
+        // The service's connection and credentials (spring.kafka.*, SASL included), without its consumer group.
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+        consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        consumer.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        this.consumerConfig = Map.copyOf(consumer);
         this.clock = clock.orElse(Clock.systemUTC());
     }
 

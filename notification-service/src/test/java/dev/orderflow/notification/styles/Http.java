@@ -1,5 +1,6 @@
 package dev.orderflow.notification.styles;
 
+import dev.orderflow.testsupport.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,11 +8,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client's view of the services: JSON in, status and JSON out, decimals exact. */
+/**
+ * A client's view of the services: JSON in, status and JSON out, decimals exact; an operator's token unless a call says
+ * which ({@code null}: none).
+ */
 final class Http {
 
     private static final HttpClient CLIENT =
@@ -25,20 +30,27 @@ final class Http {
     private Http() {}
 
     static Response post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url))
+        return post(url, json, Tokens.admin(), Map.of());
+    }
+
+    static Response post(String url, String json, String token, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
-                .timeout(Duration.ofSeconds(30))
-                .build());
+                .timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        return send(request, token);
     }
 
     static Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .build());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)), Tokens.admin());
     }
 
-    private static Response send(HttpRequest request) {
+    private static Response send(HttpRequest.Builder builder, String token) {
+        if (token != null) {
+            builder.header("Authorization", Tokens.bearer(token));
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();

@@ -9,6 +9,7 @@ import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.platform.interaction.Interaction;
 import dev.orderflow.testsupport.KafkaTestClient;
+import dev.orderflow.testsupport.Tokens;
 import jakarta.servlet.Filter;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -33,6 +34,8 @@ import tools.jackson.databind.JsonNode;
  * and notification-service run in this JVM with the style set, as {@code bin/stack up --interaction STYLE} runs them.
  */
 class InteractionStylesIT {
+
+    private static final String SERVICE_TOKEN = "orderflow.security.service-token";
 
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
@@ -95,6 +98,55 @@ class InteractionStylesIT {
                         .hasSize(1);
             });
         }
+    }
+
+    @Test
+    void theCallsBetweenServicesTakeOnlyTheirCallersNarrowScope() {
+        Suite suite = suite(Interaction.HTTP, billing -> {});
+        String customer = "scopes-" + UUID.randomUUID().toString().substring(0, 8);
+        String orderId = UUID.randomUUID().toString();
+        String payment = "{\"orderId\":\"" + orderId + "\",\"customerId\":\"" + customer + "\",\"amount\":1.00}";
+        String paid = "{\"orderId\":\"" + orderId + "\",\"customerId\":\"" + customer
+                + "\",\"amount\":1.00,\"balance\":0.00}";
+        Map<String, String> event = Map.of(
+                "ce-id",
+                UUID.randomUUID().toString(),
+                "ce-type",
+                dev.orderflow.events.EventTypes.nameOf(OrderPaid.class),
+                "ce-specversion",
+                "1.0",
+                "ce-source",
+                "test");
+        String paymentEvents = suite.notifications() + "/internal/payment-events";
+
+        assertThat(Http.post(suite.billing() + "/payments", payment, null, Map.of())
+                        .status())
+                .isEqualTo(401);
+        assertThat(Http.post(suite.billing() + "/payments", payment, Tokens.customer(customer), Map.of())
+                        .status())
+                .isEqualTo(403);
+        assertThat(Http.post(
+                                suite.billing() + "/payments",
+                                payment,
+                                Tokens.service("billing-service", "notifications.write"),
+                                Map.of())
+                        .status())
+                .isEqualTo(403);
+        assertThat(Http.post(paymentEvents, paid, null, event).status()).isEqualTo(401);
+        assertThat(Http.post(paymentEvents, paid, Tokens.customer(customer), event)
+                        .status())
+                .isEqualTo(403);
+        assertThat(Http.post(paymentEvents, paid, Tokens.service("order-service", "payments.write"), event)
+                        .status())
+                .isEqualTo(403);
+        // nothing was charged and nobody was told
+        assertThat(charges(suite.services().get(1), orderId)).isZero();
+        assertThat(notificationTypes(suite, customer)).isEmpty();
+
+        assertThat(Http.post(paymentEvents, paid, Tokens.service("billing-service", "notifications.write"), event)
+                        .status())
+                .isEqualTo(204);
+        assertThat(notificationTypes(suite, customer)).containsExactly("ORDER_PAID");
     }
 
     @Test
@@ -195,15 +247,24 @@ class InteractionStylesIT {
         // a consumer group of its own, so that another test's notification-service in this JVM does not share the work
         ConfigurableApplicationContext notifications = start(Services.notificationService(
                 style, Map.of("spring.kafka.consumer.group-id", "notification-styles-" + style)));
+        // each service calls with its own narrow scope, as its client credentials at auth-service give it
         ConfigurableApplicationContext billing = start(Services.billingService(
-                style, Map.of("orderflow.billing.notification.url", Services.url(notifications)), billingCustomizer));
+                style,
+                Map.of(
+                        "orderflow.billing.notification.url",
+                        Services.url(notifications),
+                        SERVICE_TOKEN,
+                        Tokens.service("billing-service", "notifications.write")),
+                billingCustomizer));
         ConfigurableApplicationContext orders = start(Services.orderService(
                 style,
                 Map.of(
                         "orderflow.order.billing.url",
                         Services.url(billing),
                         "orderflow.order.billing.read-timeout",
-                        "1s")));
+                        "1s",
+                        SERVICE_TOKEN,
+                        Tokens.service("order-service", "payments.write"))));
         return new Suite(List.of(orders, billing, notifications));
     }
 

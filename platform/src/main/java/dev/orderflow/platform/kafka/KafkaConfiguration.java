@@ -133,7 +133,9 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, KafkaProperties kafka) {
+        // The first Kafka client a service makes (KafkaAdmin's and the listeners' come after every singleton).
+        KafkaCredentials.check(kafka);
         return new KafkaHealthIndicator(kafkaAdmin);
     }
 

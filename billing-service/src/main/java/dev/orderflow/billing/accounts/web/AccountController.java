@@ -3,6 +3,7 @@ package dev.orderflow.billing.accounts.web;
 import dev.orderflow.billing.accounts.AccountNotFoundException;
 import dev.orderflow.billing.accounts.Accounts;
 import dev.orderflow.billing.accounts.Accounts.Opened;
+import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.web.CustomerId;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -25,6 +26,7 @@ class AccountController {
     /** Opens an account with a zero balance: 201 when new, 200 with the existing account when it was open already. */
     @PostMapping("/accounts")
     ResponseEntity<AccountView> open(@Valid @RequestBody OpenAccountRequest request) {
+        CustomerAccess.requireCustomer(request.customerId());
         Opened opened = accounts.open(request.customerId());
         AccountView view = AccountView.of(opened.account());
         return opened.created()
@@ -35,6 +37,7 @@ class AccountController {
 
     @GetMapping("/accounts/{customerId}")
     AccountView account(@PathVariable @CustomerId String customerId) {
+        CustomerAccess.requireCustomer(customerId);
         return accounts.find(customerId)
                 .map(AccountView::of)
                 .orElseThrow(() -> new AccountNotFoundException(customerId));

@@ -1,6 +1,7 @@
 package dev.orderflow.billing.deposits.web;
 
 import dev.orderflow.billing.deposits.DepositManagement;
+import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.web.CustomerId;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +26,7 @@ class DepositController {
     @PostMapping("/accounts/{customerId}/deposits")
     ResponseEntity<DepositView> deposit(
             @PathVariable @CustomerId String customerId, @Valid @RequestBody DepositRequest request) {
+        CustomerAccess.requireCustomer(customerId);
         return ResponseEntity.accepted().body(DepositView.requested(deposits.request(customerId, request.amount())));
     }
 }

@@ -4,6 +4,8 @@ import dev.orderflow.billing.payments.Billing;
 import dev.orderflow.billing.payments.Charge;
 import dev.orderflow.billing.payments.ChargeOutcome;
 import dev.orderflow.events.PaymentFailed;
+import dev.orderflow.platform.security.CustomerAccess;
+import dev.orderflow.platform.security.Scopes;
 import dev.orderflow.platform.web.Problems;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -32,6 +34,7 @@ class PaymentController {
      */
     @PostMapping("/payments")
     ResponseEntity<?> pay(@Valid @RequestBody PaymentRequest request) {
+        CustomerAccess.requireScope(Scopes.PAYMENTS_WRITE);
         Charge charge = request.toCharge();
         ChargeOutcome outcome = billing.charge(charge, request.orderDetails());
         if (!outcome.answers(charge)) {

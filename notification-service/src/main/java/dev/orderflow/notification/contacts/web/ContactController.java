@@ -1,6 +1,7 @@
 package dev.orderflow.notification.contacts.web;
 
 import dev.orderflow.notification.contacts.CustomerContacts;
+import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.web.CustomerId;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ class ContactController {
     @PutMapping("/customers/{customerId}/contact")
     ResponseEntity<Void> setContact(
             @PathVariable @CustomerId String customerId, @Valid @RequestBody ContactRequest request) {
+        CustomerAccess.requireCustomer(customerId);
         contacts.save(customerId, request.email().strip());
         return ResponseEntity.noContent().build();
     }

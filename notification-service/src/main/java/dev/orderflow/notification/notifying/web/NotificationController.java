@@ -1,6 +1,8 @@
 package dev.orderflow.notification.notifying.web;
 
 import dev.orderflow.notification.notifying.NotificationManagement;
+import dev.orderflow.platform.security.CustomerAccess;
+import dev.orderflow.platform.security.Scopes;
 import dev.orderflow.platform.web.CustomerId;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -24,6 +26,7 @@ class NotificationController {
     /** A customer's notifications, oldest first. */
     @GetMapping("/notifications")
     List<NotificationView> notifications(@RequestParam @CustomerId String customerId) {
+        CustomerAccess.requireCustomer(customerId);
         return notifications.findByCustomer(customerId).stream()
                 .map(NotificationView::of)
                 .toList();
@@ -33,6 +36,7 @@ class NotificationController {
     @PostMapping("/notifications")
     @ResponseStatus(HttpStatus.CREATED)
     NotificationView send(@Valid @RequestBody DirectNotificationRequest request) {
+        CustomerAccess.requireCustomerOr(request.customerId(), Scopes.NOTIFICATIONS_WRITE);
         return NotificationView.of(notifications.notifyDirectly(request.customerId(), request.message()));
     }
 }

@@ -8,6 +8,8 @@ import dev.orderflow.notification.notifying.NotificationManagement;
 import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.platform.interaction.ConditionalOnInteraction;
 import dev.orderflow.platform.interaction.Interaction;
+import dev.orderflow.platform.security.CustomerAccess;
+import dev.orderflow.platform.security.Scopes;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -25,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  * /internal/payment-events} in the CloudEvents HTTP binding's binary mode ({@code ce-id}, {@code ce-type} headers, the
  * event's JSON as the body, exactly as on {@code payment}). At least once on billing's side, once here: the event id
  * goes through the same processed-events guard as a Kafka record, so a repeated call stores one notification.
- * Not for clients; it is not secured yet.
+ * Not for clients: the caller's token needs the {@code notifications.write} scope (billing-service's client
+ * credentials) or an operator's; a customer's token is a {@code 403}.
  */
 @RestController
 @ConditionalOnInteraction(Interaction.HTTP)
@@ -45,6 +48,7 @@ class PaymentEventsEndpoint {
             @RequestHeader("ce-id") @NotBlank @Size(max = 64) String eventId,
             @RequestHeader("ce-type") String eventType,
             @RequestBody byte[] body) {
+        CustomerAccess.requireScope(Scopes.NOTIFICATIONS_WRITE);
         Class<? extends Event> type = EventTypes.classOf(eventType)
                 .filter(PaymentEvent.class::isAssignableFrom)
                 .orElseThrow(() -> badRequest("ce-type '" + eventType + "' is not an event of the payment topic"));

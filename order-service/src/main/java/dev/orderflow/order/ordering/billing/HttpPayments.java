@@ -6,6 +6,7 @@ import dev.orderflow.order.ordering.PaymentUnavailableException;
 import dev.orderflow.order.ordering.Payments;
 import dev.orderflow.platform.interaction.ConditionalOnInteraction;
 import dev.orderflow.platform.interaction.Interaction;
+import dev.orderflow.platform.security.ServiceTokens;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -30,7 +32,9 @@ import org.springframework.web.client.RestClient;
 /**
  * Styles I and II: charges an order through billing's {@code POST /payments} while {@code POST /orders} waits. Each
  * attempt has a connect and a read timeout; a failed attempt is retried with the same order id, which billing charges
- * once, so a retry after a lost answer learns the first outcome instead of charging again. A circuit breaker counts the
+ * once, so a retry after a lost answer learns the first outcome instead of charging again. Each call carries this
+ * service's client-credentials token ({@link ServiceTokens}), whose only scope, {@code payments.write}, is what billing
+ * asks of a charge. A circuit breaker counts the
  * attempts billing did not answer; while it is open, orders are refused at once ({@link #checkAvailable}).
  */
 @Component
@@ -44,7 +48,7 @@ class HttpPayments implements Payments {
     private final CircuitBreaker breaker;
     private final Retry retry;
 
-    HttpPayments(BillingProperties properties) {
+    HttpPayments(BillingProperties properties, ServiceTokens serviceTokens) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
@@ -54,6 +58,7 @@ class HttpPayments implements Payments {
         this.billing = RestClient.builder()
                 .baseUrl(properties.url().toString())
                 .requestFactory(requests)
+                .requestInterceptor(serviceTokens)
                 .build();
         this.breaker = CircuitBreaker.of(
                 "billing",
@@ -127,6 +132,9 @@ class HttpPayments implements Payments {
                     });
         } catch (ResourceAccessException e) {
             throw new BillingUnreachable(e.getMessage());
+        } catch (OAuth2AuthorizationException e) {
+            // no token from auth-service, so billing was not asked: as unknown as a billing that does not answer
+            throw new BillingUnreachable("no token for billing: " + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.orderflow.order.ordering.web;
 
 import dev.orderflow.order.ordering.OrderManagement;
 import dev.orderflow.order.ordering.OrderManagement.Placement;
+import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.web.CustomerId;
 import dev.orderflow.platform.web.FieldProblem;
 import dev.orderflow.platform.web.Problems;
@@ -43,6 +44,7 @@ class OrderController {
     ResponseEntity<OrderView> place(
             @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 255) String idempotencyKey) {
+        CustomerAccess.requireCustomer(request.customerId());
         List<FieldProblem> problems = problems(request);
         if (!problems.isEmpty()) {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(problems), null);
@@ -55,12 +57,15 @@ class OrderController {
 
     @GetMapping("/orders/{orderId}")
     OrderView order(@PathVariable UUID orderId) {
-        return OrderView.of(orders.find(orderId));
+        OrderView order = OrderView.of(orders.find(orderId));
+        CustomerAccess.requireCustomer(order.customerId());
+        return order;
     }
 
     /** A customer's orders, newest first. */
     @GetMapping("/orders")
     List<OrderView> orders(@RequestParam @CustomerId String customerId) {
+        CustomerAccess.requireCustomer(customerId);
         return orders.findByCustomer(customerId).stream().map(OrderView::of).toList();
     }
 

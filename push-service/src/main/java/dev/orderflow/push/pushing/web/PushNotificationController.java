@@ -1,5 +1,6 @@
 package dev.orderflow.push.pushing.web;
 
+import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.web.CustomerId;
 import dev.orderflow.push.pushing.PushManagement;
 import java.util.List;
@@ -19,6 +20,7 @@ class PushNotificationController {
     /** The pushes sent to a customer's devices, oldest first. */
     @GetMapping("/push-notifications")
     List<PushView> pushes(@RequestParam @CustomerId String customerId) {
+        CustomerAccess.requireCustomer(customerId);
         return pushes.sentTo(customerId).stream().map(PushView::of).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.push.tokens.web;
 
+import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.web.CustomerId;
 import dev.orderflow.push.tokens.PushTokens;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,7 @@ class PushTokenController {
     @PutMapping("/customers/{customerId}/push-tokens/{token}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void register(@PathVariable @CustomerId String customerId, @PathVariable @PushToken String token) {
+        CustomerAccess.requireCustomer(customerId);
         tokens.register(customerId, token);
     }
 
@@ -29,6 +31,7 @@ class PushTokenController {
     @DeleteMapping("/customers/{customerId}/push-tokens/{token}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable @CustomerId String customerId, @PathVariable @PushToken String token) {
+        CustomerAccess.requireCustomer(customerId);
         tokens.remove(customerId, token);
     }
 }

@@ -1,0 +1,312 @@
+package dev.orderflow.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderflow.auth.keys.SigningKeys;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.ContextConfiguration;
+
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "orderflow.auth.dev-tokens.enabled=true")
+@ContextConfiguration(initializers = AuthTestDatabase.class)
+class AuthorizationServerIT {
+
+    static final String REDIRECT_URI = "http://127.0.0.1:8080/callback";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    SigningKeys signingKeys;
+
+    Browser browser;
+    JwtDecoder jwks;
+
+    @BeforeEach
+    void setUp() {
+        browser = new Browser(port);
+        jwks = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks")
+                .build();
+    }
+
+    @Test
+    void aCustomerLogsInWithAuthorizationCodeAndPkceAndGetsATokenForThemselves() throws Exception {
+        String customer = "alice-" + UUID.randomUUID().toString().substring(0, 8);
+        register(customer, "correct horse battery");
+        String verifier = randomUrlSafe();
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+
+        HttpResponse<String> authorize = browser.get("/oauth2/authorize?"
+                + Browser.encode(Map.of(
+                        "response_type", "code",
+                        "client_id", "orderflow-web",
+                        "redirect_uri", REDIRECT_URI,
+                        "scope", "orderflow.customer",
+                        "state", "xyz",
+                        "code_challenge", challenge,
+                        "code_challenge_method", "S256")));
+        assertThat(authorize.statusCode()).isEqualTo(302);
+        assertThat(Browser.location(authorize)).endsWith("/login");
+
+        HttpResponse<String> loginPage = browser.get("/login");
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        HttpResponse<String> login = browser.postForm(
+                "/login",
+                Map.of(
+                        "username",
+                        customer,
+                        "password",
+                        "correct horse battery",
+                        "_csrf",
+                        Browser.csrfToken(loginPage.body())),
+                null,
+                null);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(Browser.location(login)).contains("/oauth2/authorize");
+
+        HttpResponse<String> authorized = browser.get(Browser.location(login));
+        assertThat(authorized.statusCode()).isEqualTo(302);
+        URI callback = URI.create(Browser.location(authorized));
+        assertThat(callback.toString()).startsWith(REDIRECT_URI).contains("state=xyz");
+        String code = queryParameter(callback, "code");
+
+        Map<String, String> exchange = new LinkedHashMap<>();
+        exchange.put("grant_type", "authorization_code");
+        exchange.put("code", code);
+        exchange.put("redirect_uri", REDIRECT_URI);
+        exchange.put("client_id", "orderflow-web");
+        exchange.put("code_verifier", verifier);
+        HttpResponse<String> token = browser.postForm("/oauth2/token", exchange, null, null);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+
+        Jwt jwt = jwks.decode(jsonString(token.body(), "access_token"));
+        assertThat(jwt.getSubject()).isEqualTo(customer);
+        assertThat(jwt.getClaimAsStringList("scope")).containsExactly("orderflow.customer");
+    }
+
+    @Test
+    void theCodeCannotBeExchangedWithoutTheVerifier() throws Exception {
+        String customer = "bob-" + UUID.randomUUID().toString().substring(0, 8);
+        register(customer, "another long password");
+        String verifier = randomUrlSafe();
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        browser.get("/oauth2/authorize?"
+                + Browser.encode(Map.of(
+                        "response_type", "code",
+                        "client_id", "orderflow-web",
+                        "redirect_uri", REDIRECT_URI,
+                        "scope", "orderflow.customer",
+                        "code_challenge", challenge,
+                        "code_challenge_method", "S256")));
+        HttpResponse<String> loginPage = browser.get("/login");
+        HttpResponse<String> login = browser.postForm(
+                "/login",
+                Map.of(
+                        "username",
+                        customer,
+                        "password",
+                        "another long password",
+                        "_csrf",
+                        Browser.csrfToken(loginPage.body())),
+                null,
+                null);
+        String code = queryParameter(URI.create(Browser.location(browser.get(Browser.location(login)))), "code");
+
+        HttpResponse<String> token = browser.postForm(
+                "/oauth2/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code,
+                        "redirect_uri",
+                        REDIRECT_URI,
+                        "client_id",
+                        "orderflow-web",
+                        "code_verifier",
+                        randomUrlSafe()),
+                null,
+                null);
+        assertThat(token.statusCode()).isEqualTo(400);
+        assertThat(token.body()).contains("invalid_grant");
+    }
+
+    @Test
+    void aWrongPasswordDoesNotLogIn() throws Exception {
+        String customer = "carol-" + UUID.randomUUID().toString().substring(0, 8);
+        register(customer, "the right password");
+        HttpResponse<String> loginPage = browser.get("/login");
+        HttpResponse<String> login = browser.postForm(
+                "/login",
+                Map.of(
+                        "username",
+                        customer,
+                        "password",
+                        "a wrong password",
+                        "_csrf",
+                        Browser.csrfToken(loginPage.body())),
+                null,
+                null);
+        assertThat(Browser.location(login)).endsWith("/login?error");
+    }
+
+    @Test
+    void aCustomersPasswordIsStoredOnlyAsAHash() throws Exception {
+        String customer = "dave-" + UUID.randomUUID().toString().substring(0, 8);
+        register(customer, "plain text never stored");
+
+        String stored = jdbc.sql("select password_hash from customers where customer_id = ?")
+                .param(customer)
+                .query(String.class)
+                .single();
+        assertThat(stored).startsWith("{bcrypt}").doesNotContain("plain text never stored");
+        assertThat(passwords.matches("plain text never stored", stored)).isTrue();
+    }
+
+    @Test
+    void aCustomerIdIsRegisteredOnlyOnce() throws Exception {
+        String customer = "erin-" + UUID.randomUUID().toString().substring(0, 8);
+        register(customer, "first password");
+        HttpResponse<String> again = browser.postJson(
+                "/customers", "{\"customerId\": \"" + customer + "\", \"password\": \"second password\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aServiceGetsATokenWithItsOwnScopeByClientCredentials() throws Exception {
+        HttpResponse<String> token = browser.postForm(
+                "/oauth2/token",
+                Map.of("grant_type", "client_credentials", "scope", "payments.write"),
+                "order-service",
+                "dev-order-service-secret");
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        Jwt jwt = jwks.decode(jsonString(token.body(), "access_token"));
+        assertThat(jwt.getSubject()).isEqualTo("order-service");
+        assertThat(jwt.getClaimAsStringList("scope")).containsExactly("payments.write");
+    }
+
+    @Test
+    void aServiceCannotAskForAScopeItWasNotGiven() throws Exception {
+        HttpResponse<String> token = browser.postForm(
+                "/oauth2/token",
+                Map.of("grant_type", "client_credentials", "scope", "orderflow.admin"),
+                "order-service",
+                "dev-order-service-secret");
+        assertThat(token.statusCode()).isEqualTo(400);
+        assertThat(token.body()).contains("invalid_scope");
+    }
+
+    @Test
+    void theAdminClientGetsAnOperatorsToken() throws Exception {
+        HttpResponse<String> token = browser.postForm(
+                "/oauth2/token",
+                Map.of("grant_type", "client_credentials", "scope", "orderflow.admin"),
+                "orderflow-admin",
+                "dev-admin-secret");
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        assertThat(jwks.decode(jsonString(token.body(), "access_token")).getClaimAsStringList("scope"))
+                .containsExactly("orderflow.admin");
+    }
+
+    @Test
+    void aWrongClientSecretGetsNoToken() throws Exception {
+        HttpResponse<String> token = browser.postForm(
+                "/oauth2/token", Map.of("grant_type", "client_credentials"), "orderflow-admin", "guessed");
+        assertThat(token.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theDevRouteIssuesCustomerAndOperatorTokensWhenEnabled() throws Exception {
+        String customer = "frank-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> customerToken = browser.postJson("/dev/tokens", "{\"customerId\": \"" + customer + "\"}");
+        assertThat(customerToken.statusCode()).as(customerToken.body()).isEqualTo(200);
+        Jwt jwt = jwks.decode(jsonString(customerToken.body(), "access_token"));
+        assertThat(jwt.getSubject()).isEqualTo(customer);
+        assertThat(jwt.getClaimAsStringList("scope")).containsExactly("orderflow.customer");
+        assertThat(jdbc.sql("select count(*) from customers where customer_id = ?")
+                        .param(customer)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+
+        HttpResponse<String> adminToken = browser.postJson("/dev/tokens", "{\"admin\": true}");
+        assertThat(jwks.decode(jsonString(adminToken.body(), "access_token")).getClaimAsStringList("scope"))
+                .containsExactly("orderflow.admin");
+    }
+
+    @Test
+    void theSigningKeySurvivesARestart() {
+        String published = jwks.decode(browserToken()).getHeaders().get("kid").toString();
+        // a new instance reads the key from the database instead of generating one
+        assertThat(new SigningKeys(jdbc).current().getKeyID()).isEqualTo(published);
+    }
+
+    private String browserToken() {
+        try {
+            return jsonString(
+                    browser.postJson("/dev/tokens", "{\"admin\": true}").body(), "access_token");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void register(String customer, String password) throws Exception {
+        HttpResponse<String> registered = browser.postJson(
+                "/customers", "{\"customerId\": \"" + customer + "\", \"password\": \"" + password + "\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    }
+
+    private static String randomUrlSafe() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String queryParameter(URI uri, String name) {
+        Matcher matcher = Pattern.compile("(?:^|&)" + name + "=([^&]+)").matcher(uri.getRawQuery());
+        assertThat(matcher.find()).as(uri.toString()).isTrue();
+        return java.net.URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
+    }
+
+    private static String jsonString(String json, String field) {
+        Matcher matcher =
+                Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as(json).isTrue();
+        return matcher.group(1);
+    }
+}

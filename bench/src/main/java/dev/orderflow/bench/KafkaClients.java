@@ -1,0 +1,37 @@
+package dev.orderflow.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The settings every Kafka client of the bench starts from: the broker's address and, where the broker wants a login
+ * (bin/stack's SASL/SCRAM), the client configuration named by {@code -Dbench.kafka.config}, which bin/bench sets to the
+ * stack's admin configuration ({@code .stack/conf/admin.properties}, as the bin/kafka-*.sh tools use).
+ */
+final class KafkaClients {
+
+    static final String CONFIG_PROPERTY = "bench.kafka.config";
+
+    private KafkaClients() {}
+
+    static Properties config(String bootstrapServers) {
+        return config(bootstrapServers, System.getProperty(CONFIG_PROPERTY, ""));
+    }
+
+    static Properties config(String bootstrapServers, String configFile) {
+        Properties props = new Properties();
+        if (!configFile.isBlank()) {
+            try (InputStream in = Files.newInputStream(Path.of(configFile))) {
+                props.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the Kafka client configuration " + configFile, e);
+            }
+        }
+        props.put("bootstrap.servers", bootstrapServers);
+        return props;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.orderflow.notification.security;
+
+import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.read;
+import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.write;
+
+import dev.orderflow.testsupport.EndpointSecurity;
+import dev.orderflow.testsupport.EndpointSecurity.Endpoint;
+import dev.orderflow.testsupport.IntegrationTest;
+import dev.orderflow.testsupport.Tokens;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every endpoint of notification-service: no token 401, another customer's token 403 and nothing changed, an operator
+ * in; a direct notification also with billing's {@code notifications.write} scope.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationSecurityIT {
+
+    static final String OWNER = "owner-" + UUID.randomUUID();
+    static final String INTRUDER = "intruder-" + UUID.randomUUID();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    EndpointSecurity security;
+
+    @BeforeAll
+    void setUp() {
+        security = new EndpointSecurity(port);
+    }
+
+    List<Endpoint> customerEndpoints() {
+        Supplier<String> ownersData =
+                () -> jdbc.sql("""
+                        select (select count(*) from notifications where customer_id = :id)
+                            || '/' || coalesce((select email from customer_contacts where customer_id = :id), '-')""").param("id", OWNER).query(String.class).single();
+        return List.of(
+                read(HttpMethod.GET, "/notifications?customerId=" + OWNER),
+                write(
+                        HttpMethod.POST,
+                        "/notifications",
+                        "{\"customerId\": \"" + OWNER + "\", \"message\": \"hello\"}",
+                        ownersData),
+                write(
+                        HttpMethod.PUT,
+                        "/customers/" + OWNER + "/contact",
+                        "{\"email\": \"owner@example.com\"}",
+                        ownersData));
+    }
+
+    @ParameterizedTest
+    @MethodSource("customerEndpoints")
+    void refusesARequestWithoutAValidToken(Endpoint endpoint) {
+        security.refusesWithoutAToken(endpoint);
+        security.refusesAForgedToken(endpoint, OWNER);
+    }
+
+    @ParameterizedTest
+    @MethodSource("customerEndpoints")
+    void refusesAnotherCustomersTokenAndChangesNothing(Endpoint endpoint) {
+        security.refusesAnotherCustomer(endpoint, INTRUDER);
+    }
+
+    @ParameterizedTest
+    @MethodSource("customerEndpoints")
+    void letsTheOwnerAndAnOperatorIn(Endpoint endpoint) {
+        security.letsIn(endpoint, Tokens.customer(OWNER));
+        security.letsIn(endpoint, Tokens.admin());
+    }
+
+    @Test
+    void billingMayNotifyAnyCustomerButReadNothing() {
+        security.letsIn(
+                write(
+                        HttpMethod.POST,
+                        "/notifications",
+                        "{\"customerId\": \"" + OWNER + "\", \"message\": \"from billing\"}",
+                        null),
+                Tokens.service("billing-service", "notifications.write"));
+        security.forbids(
+                read(HttpMethod.GET, "/notifications?customerId=" + OWNER),
+                Tokens.service("billing-service", "notifications.write"));
+    }
+}
