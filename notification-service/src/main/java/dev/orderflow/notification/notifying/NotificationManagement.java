@@ -10,6 +10,7 @@ import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.notification.contacts.CustomerContacts;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -49,15 +50,15 @@ public class NotificationManagement {
      * @return whether a notification was stored
      */
     public boolean notifyOf(String eventId, String customerId, NotificationType type, String message) {
-        Notification notification = Notification.create(customerId, type, message, eventId, emailable(customerId));
-        boolean stored = notifications.insertOnce(notification);
-        if (stored) {
-            emailAfterCommit(notification);
-        }
-        if (!stored) {
+        Optional<EmailStatus> stored = notifications.insertOnce(eventId, customerId, type, message, emails.enabled());
+        if (stored.isEmpty()) {
             log.info("Event {} already has its notification; ignoring it", eventId);
+            return false;
         }
-        return stored;
+        if (stored.get() == EmailStatus.PENDING) {
+            emails.wakeUpAfterCommit();
+        }
+        return true;
     }
 
     /**
