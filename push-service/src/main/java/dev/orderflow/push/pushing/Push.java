@@ -57,23 +57,6 @@ public class Push extends AssignedIdEntity<UUID> {
 
     protected Push() {}
 
-    private Push(String eventId, String token, String customerId, String eventType, String message) {
-        this.id = UUID.randomUUID();
-        this.eventId = eventId;
-        this.token = token;
-        this.customerId = customerId;
-        this.message = message;
-        this.eventType = eventType;
-        this.status = PushStatus.PENDING;
-        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        this.nextAttemptAt = createdAt;
-    }
-
-    /** A push to send, due at once. */
-    static Push pending(String eventId, String token, String customerId, String eventType, String message) {
-        return new Push(eventId, token, customerId, eventType, message);
-    }
-
     /** The sender accepted it. */
     void sent(Instant at) {
         requirePending();

@@ -1,6 +1,5 @@
 package dev.orderflow.push.pushing;
 
-import dev.orderflow.push.tokens.PushTokens;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -12,12 +11,10 @@ import org.springframework.stereotype.Service;
 public class PushManagement {
 
     private final PushNotifications pushes;
-    private final PushTokens tokens;
     private final PushDispatcher dispatcher;
 
-    PushManagement(PushNotifications pushes, PushTokens tokens, PushDispatcher dispatcher) {
+    PushManagement(PushNotifications pushes, PushDispatcher dispatcher) {
         this.pushes = pushes;
-        this.tokens = tokens;
         this.dispatcher = dispatcher;
     }
 
@@ -29,12 +26,7 @@ public class PushManagement {
      * @return how many pushes were recorded
      */
     public int pushToDevices(String eventId, String customerId, String eventType, String message) {
-        int recorded = 0;
-        for (String token : tokens.tokensOf(customerId)) {
-            if (pushes.insertOnce(Push.pending(eventId, token, customerId, eventType, message))) {
-                recorded++;
-            }
-        }
+        int recorded = pushes.insertForEachDevice(eventId, customerId, eventType, message);
         if (recorded > 0) {
             dispatcher.wakeUpAfterCommit();
         }

@@ -1,12 +1,15 @@
 package dev.orderflow.push.pushing;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The push_notifications table: every push recorded, and the queue of those still to send. The statements that carry a
@@ -16,38 +19,32 @@ import org.springframework.data.repository.query.Param;
 public interface PushNotifications extends Repository<Push, UUID> {
 
     /**
-     * Records a new push, due at once, unless this event's push to this token is recorded already.
+     * Records a push of the event, due at once, to each device the customer has registered, except to a device that has
+     * this event's push already: one statement, whatever the number of devices (the tokens are read inside it).
      *
-     * @return false when it was recorded already (nothing is stored then)
+     * @return how many pushes were recorded
      */
-    default boolean insertOnce(Push push) {
+    default int insertForEachDevice(String eventId, String customerId, String eventType, String message) {
         return insertUnlessRecorded(
-                        push.id(),
-                        push.eventId(),
-                        push.token(),
-                        push.customerId(),
-                        push.message(),
-                        push.eventType(),
-                        push.status().name(),
-                        push.createdAt())
-                == 1;
+                eventId, customerId, eventType, message, Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
     @Modifying
     @Query(nativeQuery = true, value = """
             insert into push_notifications (id, event_id, token, customer_id, message, event_type, status, created_at,
                                             next_attempt_at)
-            values (:id, :eventId, :token, :customerId, :message, :eventType, :status, :createdAt, :createdAt)
+            select gen_random_uuid(), :eventId, t.token, :customerId, :message, :eventType, 'PENDING', :createdAt,
+                   :createdAt
+            from push_tokens t
+            where t.customer_id = :customerId
             on conflict (event_id, token) do nothing
             """)
     int insertUnlessRecorded(
-            @Param("id") UUID id,
             @Param("eventId") String eventId,
-            @Param("token") String token,
             @Param("customerId") String customerId,
-            @Param("message") String message,
             @Param("eventType") String eventType,
-            @Param("status") String status,
+            @Param("message") String message,
             @Param("createdAt") Instant createdAt);
 
     /** The pushes sent to a customer, oldest first. */

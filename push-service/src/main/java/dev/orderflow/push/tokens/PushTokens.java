@@ -2,7 +2,6 @@ package dev.orderflow.push.tokens;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -31,8 +30,4 @@ public interface PushTokens extends Repository<PushToken, String> {
     @Modifying
     @Query("delete from PushToken t where t.token = :token and t.customerId = :customerId")
     void remove(@Param("customerId") String customerId, @Param("token") String token);
-
-    /** The customer's tokens, oldest registration first. */
-    @Query("select t.token from PushToken t where t.customerId = :customerId order by t.registeredAt, t.token")
-    List<String> tokensOf(@Param("customerId") String customerId);
 }
