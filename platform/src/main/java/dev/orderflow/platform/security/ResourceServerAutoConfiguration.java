@@ -3,6 +3,8 @@ package dev.orderflow.platform.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
@@ -54,6 +57,11 @@ import org.springframework.util.StringUtils;
 public class ResourceServerAutoConfiguration {
 
     static final String HEALTH = "/actuator/health/**";
+
+    /** How many verified tokens a service remembers, and for how long at most (see {@link VerifiedTokens}). */
+    static final long VERIFIED_TOKENS = 10_000;
+
+    static final Duration VERIFIED_TOKEN_MAX_AGE = Duration.ofMinutes(5);
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
@@ -131,6 +139,17 @@ public class ResourceServerAutoConfiguration {
                 StringUtils.hasText(properties.issuer())
                         ? JwtValidators.createDefaultWithIssuer(properties.issuer())
                         : JwtValidators.createDefault());
-        return decoder;
+        return new VerifiedTokens(decoder, VERIFIED_TOKENS, VERIFIED_TOKEN_MAX_AGE, Clock.systemUTC());
+    }
+
+    /**
+     * No observation of Spring Security's own steps: each request's filters, authentication and authorization would
+     * each be timed (and, with tracing on, become spans) on every request, a cost out of proportion to what they tell.
+     * The request itself is still observed by Spring MVC. A service that wants them declares its own bean.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 }
