@@ -10,16 +10,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * {@code bin/bench}: measures the order saga end to end against a running suite, beside the machine's own limits.
@@ -56,11 +56,12 @@ public final class Bench {
         try {
             options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            if (!e.getMessage().equals("help")) {
+            boolean help = e.getMessage().equals("help");
+            if (!help) {
                 System.err.println("bin/bench: " + e.getMessage());
             }
             System.err.print(BenchOptions.USAGE);
-            System.exit(e.getMessage().equals("help") ? 0 : 2);
+            System.exit(help ? 0 : 2);
             return;
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -80,17 +81,20 @@ public final class Bench {
         Instant started = Instant.now();
         String runId = STAMP.format(started);
         String prefix = "bench-" + runId + "-";
-        Report.Conditions conditions = conditions();
-        out.printf(
-                "orderflow bench %s, run %s (%s)%n",
-                options.preset().label(),
-                runId,
-                options.closedLoop() ? "closed loop, " + options.concurrency() + " workers" : "open model, " + rates());
+        String loadAverage = loadAverage();
+        long surefireJvms = ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("surefire") || c.contains("failsafe"))
+                        .orElse(false))
+                .count();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        out.printf("orderflow bench %s, run %s (%s)%n", options.preset().label(), runId, mode());
         out.printf(
                 "conditions: load average %s, %s CPUs, %s other surefire JVMs running%n",
-                conditions.loadAverage(), conditions.cpus(), conditions.surefireJvms());
+                loadAverage, cpus, surefireJvms);
 
-        Suite suite = new Suite(options.orderUrl(), options.billingUrl(), options.httpTimeout(), options.location());
+        Suite suite = new Suite(options);
         List<String> products = suite.productCodes();
         if (!products.contains(options.product())) {
             throw new IllegalStateException(
@@ -99,14 +103,10 @@ public final class Bench {
 
         Limits.Postgres postgres = null;
         Limits.Kafka kafka = null;
+        Double busyBeforeLimits = null;
         if (options.limits()) {
             double busy = SystemStats.awaitQuiet(0.25, Duration.ofSeconds(30));
-            conditions = new Report.Conditions(
-                    conditions.loadAverage(),
-                    conditions.cpus(),
-                    conditions.surefireJvms(),
-                    conditions.javaVersion(),
-                    Limits.round(busy * 100));
+            busyBeforeLimits = StepResult.round(busy * 100);
             out.printf(
                     "measuring the machine's limits against the suite's own servers (machine %.0f%% busy) ...%n",
                     busy * 100);
@@ -119,48 +119,29 @@ public final class Bench {
             kafka = Limits.kafka(options.bootstrapServers(), options.limitDuration());
             out.print(Report.limitsText(postgres, kafka));
         }
+        var conditions = new Report.Conditions(
+                loadAverage, cpus, surefireJvms, System.getProperty("java.version"), busyBeforeLimits);
 
         List<Report.Step> steps = new ArrayList<>();
         StepResult warmup = null;
         Report.Setup setup;
         try (EventWatcher watcher = new EventWatcher(options.bootstrapServers(), prefix);
-                SystemStats stats = new SystemStats(
-                        options.stackDir(),
-                        options.jdbcUrl(),
-                        options.dbUser(),
-                        options.dbPassword(),
-                        options.bootstrapServers())) {
+                SystemStats stats = new SystemStats(options)) {
             watcher.start();
-            List<String> customers = new ArrayList<>();
-            for (int i = 0; i < options.customers(); i++) {
-                customers.add(prefix + i);
-            }
+            List<String> customers = IntStream.range(0, options.customers())
+                    .mapToObj(i -> prefix + i)
+                    .toList();
             setup = setUp(suite, watcher, customers);
-            LoadStep load = new LoadStep(
-                    suite,
-                    watcher,
-                    customers,
-                    options.product(),
-                    options.completionTimeout(),
-                    options.httpTimeout(),
-                    out);
+            LoadStep load = new LoadStep(suite, watcher, customers, options, out);
             if (!options.warmup().isZero()) {
+                double rate = options.warmupRate();
                 out.printf(
                         "warm-up: %s for %ds (not reported)%n",
-                        options.closedLoop()
-                                ? "max x" + options.concurrency()
-                                : "rising from " + label(options.warmupRate() / 10) + " to "
-                                        + label(options.warmupRate()),
+                        options.closedLoop() ? closedLabel() : "rising from " + label(rate / 10) + " to " + label(rate),
                         options.warmup().toSeconds());
                 warmup = options.closedLoop()
-                        ? step(load, 0, options.warmup(), false)
-                        : load.open(
-                                "warm-up",
-                                options.warmupRate() / 10,
-                                options.warmupRate(),
-                                options.warmup(),
-                                false,
-                                Duration.ZERO);
+                        ? load.closed(closedLabel(), options.concurrency(), options.warmup())
+                        : load.open("warm-up", rate / 10, rate, options.warmup(), null);
                 out.printf(
                         "warm-up done: %.1f orders/s, p99 end-to-end %s ms, %d errors%n",
                         warmup.ordersPerSecond(),
@@ -168,24 +149,27 @@ public final class Bench {
                         warmup.errorCount());
                 Thread.sleep(2000);
             }
-            boolean search = options.preset() == BenchOptions.Preset.THROUGHPUT;
             for (double rate : options.measuredRates()) {
-                out.printf(
-                        "step %s for %ds%n",
-                        options.closedLoop() ? "max x" + options.concurrency() : label(rate),
-                        options.duration().toSeconds());
+                String label = options.closedLoop() ? closedLabel() : label(rate);
+                out.printf("step %s for %ds%n", label, options.duration().toSeconds());
                 SystemStats.Snapshot before = stats.take();
-                StepResult result = step(load, rate, options.duration(), search);
-                SystemStats.Snapshot after = stats.take();
-                SystemStats.Figures system = stats.between(before, after, result.paid() + result.paymentFailed());
-                Report.Step step = judge(result, system);
+                // the throughput search gives up on a step once its backlog is clearly beyond the threshold
+                Duration backlog = options.throughput()
+                        ? Duration.ofMillis(
+                                Math.max(2000, 4 * options.threshold().toMillis()))
+                        : null;
+                StepResult result = options.closedLoop()
+                        ? load.closed(label, options.concurrency(), options.duration())
+                        : load.open(label, rate, rate, options.duration(), backlog);
+                Report.Step step =
+                        judge(result, stats.between(before, stats.take(), result.paid() + result.paymentFailed()));
                 steps.add(step);
                 out.println(Report.TABLE_HEADER);
                 out.println(Report.stepLine(step));
-                if (search && !step.passed()) {
+                if (options.throughput() && !step.passed()) {
                     break;
                 }
-                if (search) {
+                if (options.throughput()) {
                     Thread.sleep(2000);
                 }
             }
@@ -194,81 +178,27 @@ public final class Bench {
             }
         }
 
-        Report.Step chosen = choose(steps);
+        Report.Step chosen = options.throughput()
+                ? steps.stream()
+                        .filter(Report.Step::passed)
+                        .max(Comparator.comparingDouble(s -> s.result().ordersPerSecond()))
+                        .orElse(null)
+                : steps.isEmpty() ? null : steps.getLast();
         Report.Run run = new Report.Run(
                 options, runId, started.toString(), conditions, postgres, kafka, setup, warmup, steps, chosen);
         out.println();
         out.print(Report.limitsText(postgres, kafka));
         out.println(Report.TABLE_HEADER);
-        for (Report.Step step : steps) {
-            out.println(Report.stepLine(step));
-        }
+        steps.forEach(step -> out.println(Report.stepLine(step)));
         out.print(Report.resultText(run));
-        Path json = write(run, runId);
-        out.println("results: " + json + " and " + json.toString().replaceFirst("\\.json$", ".html"));
+        Files.createDirectories(options.out());
+        Path json = options.out().resolve(runId + "-" + options.preset().label() + ".json");
+        Path html = options.out().resolve(runId + "-" + options.preset().label() + ".html");
+        Files.writeString(json, Results.json(run));
+        Files.writeString(html, Results.html(run));
+        out.println("results: " + json + " and " + html);
         out.println(Report.summaryLine(run));
-        return exitStatus(steps, chosen);
-    }
-
-    private StepResult step(LoadStep load, double rate, Duration duration, boolean search) throws InterruptedException {
-        if (options.closedLoop()) {
-            return load.closed("max x" + options.concurrency(), options.concurrency(), duration);
-        }
-        Duration backlog =
-                Duration.ofMillis(Math.max(2000, 4 * options.threshold().toMillis()));
-        return load.open(label(rate), rate, duration, search, backlog);
-    }
-
-    /** Whether a step meets its preset's bar. */
-    private Report.Step judge(StepResult r, SystemStats.Figures system) {
-        long completed = r.paid() + r.paymentFailed();
-        if (completed == 0) {
-            return new Report.Step(r, system, false, "FAIL: no order completed");
-        }
-        if (r.aborted() != null) {
-            return new Report.Step(r, system, false, "FAIL: aborted, " + r.aborted());
-        }
-        if (r.errorCount() > 0) {
-            return new Report.Step(r, system, false, "FAIL: " + r.errorCount() + " errors " + r.errors());
-        }
-        if (options.preset() == BenchOptions.Preset.THROUGHPUT) {
-            long p99 = r.endToEnd().getValueAtPercentile(99);
-            if (p99 >= options.threshold().toNanos() / 1000) {
-                return new Report.Step(
-                        r,
-                        system,
-                        false,
-                        "FAIL: p99 " + Report.num(p99) + " ms >= "
-                                + options.threshold().toMillis() + " ms");
-            }
-            if (r.ordersPerSecond() < 0.95 * r.targetRate()) {
-                return new Report.Step(
-                        r, system, false, String.format(Locale.ROOT, "FAIL: only %.1f/s", r.ordersPerSecond()));
-            }
-            return new Report.Step(
-                    r, system, true, "ok: p99 under " + options.threshold().toMillis() + " ms");
-        }
-        return new Report.Step(r, system, true, "ok");
-    }
-
-    private Report.Step choose(List<Report.Step> steps) {
-        if (options.preset() == BenchOptions.Preset.THROUGHPUT) {
-            Report.Step best = null;
-            for (Report.Step s : steps) {
-                if (s.passed()
-                        && (best == null
-                                || s.result().ordersPerSecond() > best.result().ordersPerSecond())) {
-                    best = s;
-                }
-            }
-            return best;
-        }
-        return steps.isEmpty() ? null : steps.getLast();
-    }
-
-    private int exitStatus(List<Report.Step> steps, Report.Step chosen) {
-        if (steps.isEmpty()
-                || steps.stream().allMatch(s -> s.result().paid() + s.result().paymentFailed() == 0)) {
+        if (steps.stream().allMatch(s -> s.result().paid() + s.result().paymentFailed() == 0)) {
             return 1;
         }
         return switch (options.preset()) {
@@ -278,47 +208,63 @@ public final class Bench {
         };
     }
 
+    /** Whether a step meets its preset's bar, and the verdict that says so. */
+    private Report.Step judge(StepResult r, SystemStats.Figures system) {
+        String failure = null;
+        long p99 = r.endToEnd().getValueAtPercentile(99);
+        if (r.paid() + r.paymentFailed() == 0) {
+            failure = "no order completed";
+        } else if (r.aborted() != null) {
+            failure = "aborted, " + r.aborted();
+        } else if (r.errorCount() > 0) {
+            failure = r.errorCount() + " errors " + r.errors();
+        } else if (options.throughput() && p99 >= options.threshold().toNanos() / 1000) {
+            failure = "p99 " + Report.num(p99) + " ms >= " + options.threshold().toMillis() + " ms";
+        } else if (options.throughput() && r.ordersPerSecond() < 0.95 * r.targetRate()) {
+            failure = Report.format("only %.1f/s", r.ordersPerSecond());
+        }
+        String ok =
+                options.throughput() ? "ok: p99 under " + options.threshold().toMillis() + " ms" : "ok";
+        return new Report.Step(r, system, failure == null, failure == null ? ok : "FAIL: " + failure);
+    }
+
     /** Opens an account per customer and deposits into it; returns once every {@code DepositAccepted} arrived. */
     private Report.Setup setUp(Suite suite, EventWatcher watcher, List<String> customers) throws InterruptedException {
         long t0 = System.nanoTime();
+        String first = customers.getFirst();
         out.printf(
                 "setup: %d accounts (%s0 .. %d) with %s each ...%n",
                 customers.size(),
-                customers.getFirst().substring(0, customers.getFirst().length() - 1),
+                first.substring(0, first.length() - 1),
                 customers.size() - 1,
                 options.deposit().toPlainString());
         CountDownLatch accepted = new CountDownLatch(customers.size());
         Map<String, String> failures = new ConcurrentHashMap<>();
         Semaphore parallel = new Semaphore(16);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = new ArrayList<>();
             for (String customer : customers) {
-                futures.add(executor.submit(() -> {
-                    parallel.acquire();
+                executor.execute(() -> {
                     try {
-                        Suite.Answer account = suite.openAccount(customer);
-                        if (account.status() != 201 && account.status() != 200) {
-                            failures.put(customer, "POST /accounts " + account.status() + " " + account.body());
-                            return null;
+                        parallel.acquire();
+                        try {
+                            Suite.Answer account = suite.openAccount(customer);
+                            if (account.status() != 201 && account.status() != 200) {
+                                failures.put(customer, "POST /accounts " + account.status() + " " + account.body());
+                                return;
+                            }
+                            Suite.Answer deposit = suite.deposit(customer, options.deposit());
+                            if (deposit.status() != 202 || deposit.id() == null) {
+                                failures.put(customer, "POST deposits " + deposit.status() + " " + deposit.body());
+                                return;
+                            }
+                            watcher.await(deposit.id(), outcome -> accepted.countDown());
+                        } finally {
+                            parallel.release();
                         }
-                        Suite.Answer deposit = suite.deposit(customer, options.deposit());
-                        if (deposit.status() != 202 || deposit.id() == null) {
-                            failures.put(customer, "POST deposits " + deposit.status() + " " + deposit.body());
-                            return null;
-                        }
-                        watcher.await(deposit.id(), outcome -> accepted.countDown());
-                        return null;
-                    } finally {
-                        parallel.release();
+                    } catch (Exception e) {
+                        failures.put(customer, String.valueOf(e));
                     }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    failures.put("?", String.valueOf(e.getCause()));
-                }
+                });
             }
         }
         if (!failures.isEmpty()) {
@@ -332,47 +278,34 @@ public final class Bench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf("setup done in %.1f s%n", seconds);
-        return new Report.Setup(customers.size(), options.deposit(), Limits.round(seconds));
+        return new Report.Setup(customers.size(), options.deposit(), StepResult.round(seconds));
     }
 
-    private Path write(Report.Run run, String runId) throws IOException {
-        Files.createDirectories(options.out());
-        String base = runId + "-" + options.preset().label();
-        Path json = options.out().resolve(base + ".json");
-        Files.writeString(json, Results.json(run));
-        Files.writeString(options.out().resolve(base + ".html"), Results.html(run));
-        return json;
-    }
-
-    private static Report.Conditions conditions() {
-        String loadAverage;
+    private static String loadAverage() {
         try {
             String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            loadAverage = load[0] + " " + load[1] + " " + load[2];
+            return load[0] + " " + load[1] + " " + load[2];
         } catch (IOException | RuntimeException e) {
-            loadAverage = "unknown";
+            return "unknown";
         }
-        long surefireJvms = ProcessHandle.allProcesses()
-                .filter(p -> p.info()
-                        .commandLine()
-                        .map(c -> c.contains("surefire") || c.contains("failsafe"))
-                        .orElse(false))
-                .count();
-        return new Report.Conditions(
-                loadAverage,
-                Runtime.getRuntime().availableProcessors(),
-                surefireJvms,
-                System.getProperty("java.version"),
-                null);
     }
 
-    private String rates() {
-        List<Double> rates = options.measuredRates();
-        if (rates.size() == 1) {
-            return label(rates.getFirst()) + " for " + options.duration().toSeconds() + " s";
+    private String mode() {
+        if (options.closedLoop()) {
+            return "closed loop, " + options.concurrency() + " workers";
         }
-        return "steps of " + options.duration().toSeconds() + " s at "
-                + String.join(", ", rates.stream().map(Bench::label).toList());
+        List<Double> rates = options.measuredRates();
+        long seconds = options.duration().toSeconds();
+        return "open model, "
+                + (rates.size() == 1
+                        ? label(rates.getFirst()) + " for " + seconds + " s"
+                        : "steps of " + seconds + " s at "
+                                + String.join(
+                                        ", ", rates.stream().map(Bench::label).toList()));
+    }
+
+    private String closedLabel() {
+        return "max x" + options.concurrency();
     }
 
     static String label(double rate) {

@@ -13,25 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one {@code bin/bench} run does: a preset's defaults, overridden by flags.
- *
- * @param preset smoke, throughput or latency
- * @param rate orders per second of the open model; ignored when {@code closedLoop}
- * @param closedLoop {@code --rate max}: {@code concurrency} workers, each placing its next order once the last one
- *     is final
- * @param concurrency the workers of the closed loop
- * @param duration how long each measured step places orders
- * @param warmup an unreported step before the measured ones, so that the services' JIT compilers have done most of
- *     their work (on two cores a cold suite spends more CPU compiling than serving)
- * @param warmupRate the warm-up's rate; 0 for the first measured rate
- * @param steps the throughput preset's rates, tried in order until one misses the p99 threshold
- * @param threshold the p99 end-to-end latency a throughput step must stay under
- * @param customers how many customers the orders are spread over (each gets an account with {@code deposit})
- * @param completionTimeout how long after the last POST of a step an order may take to become final
- * @param httpTimeout the timeout of each HTTP request
- * @param limits whether to measure the machine's PostgreSQL and Kafka limits in the same run
- * @param limitDuration how long each limit is measured
- * @param pgConnections connections of the PostgreSQL insert loop
+ * What one {@code bin/bench} run does: a preset's defaults, overridden by flags ({@link #USAGE} says what each means).
+ * The warm-up is an unreported step before the measured ones, so that the services' JIT compilers have done most of
+ * their work: on two cores a cold suite spends more CPU compiling than serving.
  */
 record BenchOptions(
         Preset preset,
@@ -63,10 +47,7 @@ record BenchOptions(
 
     /** The named runs of {@code bin/bench}, each with the flags it sets. */
     enum Preset {
-        /**
-         * Proves the harness and the suite work: 10 s at 20 orders/s; fails on any error. CI machines are slow and the
-         * services may be cold: smoke proves the path, not the speed.
-         */
+        /** CI machines are slow and the services may be cold: smoke proves the path, not the speed. */
         SMOKE(Map.of(
                 "rate", "20",
                 "duration", "10s",
@@ -74,11 +55,8 @@ record BenchOptions(
                 "limit-duration", "2s",
                 "completion-timeout", "30s",
                 "http-timeout", "30s")),
-        /** The highest rate whose p99 end-to-end latency stays under the threshold. */
         THROUGHPUT(Map.of("duration", "20s", "warmup", "120s")),
-        /** A fixed 200 orders/s for 60 s. */
         LATENCY(Map.of("rate", "200", "duration", "60s", "warmup", "120s")),
-        /** Only what the flags say (defaults: 100 orders/s for 30 s). */
         RUN(Map.of());
 
         private final Map<String, String> flags;
@@ -162,6 +140,7 @@ record BenchOptions(
               --stack-dir DIR       bin/stack's state, for per-process CPU figures (default .stack)
             """;
 
+    /** Reads a preset and flags; an {@link IllegalArgumentException} says what is wrong, or "help". */
     static BenchOptions parse(String... args) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         Preset preset = Preset.RUN;
@@ -175,8 +154,7 @@ record BenchOptions(
         Map<String, String> v = new HashMap<>(DEFAULTS);
         v.putAll(preset.flags);
         boolean limits = true;
-        boolean rateGiven = false;
-        boolean closedLoop = false;
+        Boolean closedLoop = null; // null: no --rate given
         for (int i = 0; i < rest.size(); i++) {
             String flag = rest.get(i);
             if (flag.equals("-h") || flag.equals("--help")) {
@@ -187,17 +165,14 @@ record BenchOptions(
                 continue;
             }
             int eq = flag.indexOf('=');
-            String value = eq > 0 ? flag.substring(eq + 1) : null;
             String name = (eq > 0 ? flag.substring(0, eq) : flag).replaceFirst("^--", "");
             if (!flag.startsWith("--") || !DEFAULTS.containsKey(name)) {
                 throw new IllegalArgumentException("Unknown flag " + flag);
             }
-            if (value == null) {
-                if (i + 1 >= rest.size()) {
-                    throw new IllegalArgumentException(flag + " needs a value");
-                }
-                value = rest.get(++i);
+            if (eq < 0 && i + 1 >= rest.size()) {
+                throw new IllegalArgumentException(flag + " needs a value");
             }
+            String value = eq > 0 ? flag.substring(eq + 1) : rest.get(++i);
             if (POSITIVE.contains(name) && !value.equalsIgnoreCase("max")) {
                 for (String number : value.split(",")) {
                     if (!number.isBlank() && !(Double.parseDouble(number) > 0)) {
@@ -206,15 +181,13 @@ record BenchOptions(
                 }
             }
             if (name.equals("rate")) {
-                rateGiven = true;
                 closedLoop = value.equalsIgnoreCase("max");
-                if (closedLoop) {
-                    continue;
-                }
             }
-            v.put(name, value);
+            if (!(name.equals("rate") && closedLoop)) {
+                v.put(name, value);
+            }
         }
-        if (preset == Preset.THROUGHPUT && rateGiven) {
+        if (preset == Preset.THROUGHPUT && closedLoop != null) {
             throw new IllegalArgumentException("throughput steps through rates itself: use --steps, or the run preset");
         }
         List<Double> steps = Arrays.stream(v.get("steps").split(","))
@@ -233,7 +206,7 @@ record BenchOptions(
         return new BenchOptions(
                 preset,
                 rate,
-                closedLoop,
+                closedLoop == Boolean.TRUE,
                 Integer.parseInt(v.get("concurrency")),
                 duration(v.get("duration")),
                 duration(v.get("warmup")),
@@ -262,6 +235,10 @@ record BenchOptions(
     /** The rates of the measured steps: the throughput preset's steps, otherwise the one rate. */
     List<Double> measuredRates() {
         return preset == Preset.THROUGHPUT ? steps : List.of(rate);
+    }
+
+    boolean throughput() {
+        return preset == Preset.THROUGHPUT;
     }
 
     /** Parses {@code 20s}, {@code 500ms}, {@code 2m} or a number of seconds. */

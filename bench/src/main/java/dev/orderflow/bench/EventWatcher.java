@@ -17,7 +17,6 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,7 +64,6 @@ final class EventWatcher implements AutoCloseable {
     /** Per slot: a waiting {@code Consumer<Outcome>}, or an {@link Outcome} that arrived before anyone waited. */
     private final Map<Slot, Object> slots = new ConcurrentHashMap<>();
 
-    private final LongAdder dispatches = new LongAdder();
     private final CountDownLatch assigned = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Throwable failure;
@@ -115,30 +113,18 @@ final class EventWatcher implements AutoCloseable {
         slots.remove(new Slot(false, subject));
     }
 
-    /** How many {@code OrderDispatched} of this run's customers arrived so far, awaited or not. */
-    long dispatches() {
-        return dispatches.sum();
-    }
-
-    /** Outcomes that nobody awaited: redeliveries, or orders whose POST the bench counted as failed. */
-    long unclaimed() {
-        return slots.values().stream().filter(Outcome.class::isInstance).count();
-    }
-
     Throwable failure() {
         return failure;
     }
 
     private void run() {
         Properties props = KafkaClients.config(bootstrapServers);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-event-watcher");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(props)) {
+        try (var kafka = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(PaymentEvent.TOPIC, FulfillmentEvent.TOPIC)) {
@@ -180,9 +166,6 @@ final class EventWatcher implements AutoCloseable {
         String subject = KafkaCloudEvents.header(record.headers(), CloudEventHeaders.SUBJECT);
         if (kind == null || subject == null) {
             return;
-        }
-        if (kind == Kind.ORDER_DISPATCHED) {
-            dispatches.increment();
         }
         Outcome outcome = new Outcome(kind, now);
         Slot slot = new Slot(kind.payment(), subject);

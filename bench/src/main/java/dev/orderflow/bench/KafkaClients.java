@@ -14,21 +14,16 @@ import java.util.Properties;
  */
 final class KafkaClients {
 
-    static final String CONFIG_PROPERTY = "bench.kafka.config";
-
     private KafkaClients() {}
 
     static Properties config(String bootstrapServers) {
-        return config(bootstrapServers, System.getProperty(CONFIG_PROPERTY, ""));
-    }
-
-    static Properties config(String bootstrapServers, String configFile) {
         Properties props = new Properties();
-        if (!configFile.isBlank()) {
-            try (InputStream in = Files.newInputStream(Path.of(configFile))) {
+        String file = System.getProperty("bench.kafka.config", "");
+        if (!file.isBlank()) {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
                 props.load(in);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the Kafka client configuration " + configFile, e);
+                throw new UncheckedIOException("cannot read the Kafka client configuration " + file, e);
             }
         }
         props.put("bootstrap.servers", bootstrapServers);

@@ -1,5 +1,6 @@
 package dev.orderflow.bench;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +22,6 @@ import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,121 +45,105 @@ final class Limits {
 
     private Limits() {}
 
-    /** PostgreSQL's single-row insert transactions; latency in microseconds. */
+    /** PostgreSQL's single-row insert transactions, as the results file shows them; {@code latency} in microseconds. */
     record Postgres(
+            String tool,
             int connections,
             double seconds,
             long transactions,
-            Histogram latency,
-            String version,
-            String synchronousCommit,
-            String fsync) {
+            double transactionsPerSecond,
+            StepResult.Latency latencyMs,
+            String server,
+            @JsonProperty("synchronous_commit") String synchronousCommit,
+            String fsync,
+            @JsonIgnore Histogram latency) {
 
-        double transactionsPerSecond() {
-            return transactions / seconds;
-        }
-
-        View view() {
-            return new View(
+        static Postgres of(int connections, double seconds, long transactions, Histogram latency, String... settings) {
+            return new Postgres(
                     "JDBC loop: insert into bench.insert_probe, autocommit",
                     connections,
-                    round(seconds),
+                    StepResult.round(seconds),
                     transactions,
-                    round(transactionsPerSecond()),
+                    StepResult.round(transactions / seconds),
                     StepResult.Latency.of(latency),
-                    version,
-                    synchronousCommit,
-                    fsync);
+                    settings[0],
+                    settings[1],
+                    settings[2],
+                    latency);
         }
-
-        /** As the results file shows it. */
-        record View(
-                String tool,
-                int connections,
-                double seconds,
-                long transactions,
-                double transactionsPerSecond,
-                StepResult.Latency latencyMs,
-                String server,
-                @JsonProperty("synchronous_commit") String synchronousCommit,
-                String fsync) {}
     }
 
-    /** Kafka's round trip: one record at a time (latency, microseconds), and flat out (records per second). */
-    record Kafka(Histogram latency, long roundTrips, long records, double seconds, long produceErrors) {
+    /** Kafka's round trip one record at a time ({@code latency}, microseconds) and flat out (records per second). */
+    record Kafka(
+            String tool,
+            int recordBytes,
+            StepResult.Latency roundTripLatencyMs,
+            double recordsPerSecond,
+            double megabytesPerSecond,
+            long records,
+            double seconds,
+            long produceErrors,
+            @JsonIgnore Histogram latency) {
 
-        double recordsPerSecond() {
-            return seconds <= 0 ? 0 : records / seconds;
-        }
-
-        View view() {
-            return new View(
+        static Kafka of(Histogram latency, long records, double seconds, long produceErrors) {
+            double perSecond = seconds <= 0 ? 0 : records / seconds;
+            return new Kafka(
                     "own producer (acks=all, idempotent) and consumer on topic " + TOPIC,
                     RECORD_SIZE,
                     StepResult.Latency.of(latency),
-                    round(recordsPerSecond()),
-                    round(recordsPerSecond() * RECORD_SIZE / 1e6),
+                    StepResult.round(perSecond),
+                    StepResult.round(perSecond * RECORD_SIZE / 1e6),
                     records,
-                    round(seconds),
-                    produceErrors);
+                    StepResult.round(seconds),
+                    produceErrors,
+                    latency);
         }
-
-        /** As the results file shows it. */
-        record View(
-                String tool,
-                int recordBytes,
-                StepResult.Latency roundTripLatencyMs,
-                double recordsPerSecond,
-                double megabytesPerSecond,
-                long records,
-                double seconds,
-                long produceErrors) {}
     }
 
     static Postgres postgres(String url, String user, String password, int connections, Duration duration)
             throws SQLException, InterruptedException {
-        String version;
-        String synchronousCommit;
-        String fsync;
+        String[] settings = new String[3];
         try (Connection c = DriverManager.getConnection(url, user, password);
                 Statement s = c.createStatement()) {
             s.execute("create schema if not exists bench");
             s.execute("create table if not exists bench.insert_probe (id bigserial primary key,"
                     + " payload text not null, created_at timestamptz not null default now())");
             s.execute("truncate bench.insert_probe");
-            version = single(s, "show server_version");
-            synchronousCommit = single(s, "show synchronous_commit");
-            fsync = single(s, "show fsync");
+            List<String> shows = List.of("server_version", "synchronous_commit", "fsync");
+            for (int i = 0; i < settings.length; i++) {
+                try (ResultSet rs = s.executeQuery("show " + shows.get(i))) {
+                    rs.next();
+                    settings[i] = rs.getString(1);
+                }
+            }
         }
-        List<Histogram> latencies = new ArrayList<>();
+        Histogram all = new Histogram(LoadStep.HIGHEST, 3);
         AtomicLong count = new AtomicLong();
         CountDownLatch ready = new CountDownLatch(connections);
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
-        long[] window = new long[2];
-        String payload = "x".repeat(100);
+        long[] end = new long[1];
         for (int i = 0; i < connections; i++) {
-            Histogram h = new Histogram(LoadStep.HIGHEST, 3);
-            latencies.add(h);
             threads.add(Thread.ofPlatform().name("pg-insert-" + i).start(() -> {
+                Histogram h = new Histogram(LoadStep.HIGHEST, 3);
                 try (Connection c = DriverManager.getConnection(url, user, password);
                         PreparedStatement insert =
                                 c.prepareStatement("insert into bench.insert_probe (payload) values (?)")) {
                     c.setAutoCommit(true);
-                    insert.setString(1, payload);
+                    insert.setString(1, "x".repeat(100));
                     insert.executeUpdate(); // warm the statement
                     ready.countDown();
                     go.await();
-                    long end = window[1];
-                    long n = 0;
                     long t;
-                    while ((t = System.nanoTime()) - end < 0) {
+                    while ((t = System.nanoTime()) - end[0] < 0) {
                         insert.executeUpdate();
                         h.recordValue(LoadStep.micros(System.nanoTime() - t));
-                        n++;
                     }
-                    count.addAndGet(n);
+                    count.addAndGet(h.getTotalCount());
+                    synchronized (all) {
+                        all.add(h);
+                    }
                 } catch (SQLException | InterruptedException e) {
                     synchronized (failures) {
                         failures.add(e);
@@ -169,13 +153,13 @@ final class Limits {
             }));
         }
         ready.await();
-        window[0] = System.nanoTime();
-        window[1] = window[0] + duration.toNanos();
+        long start = System.nanoTime();
+        end[0] = start + duration.toNanos();
         go.countDown();
         for (Thread t : threads) {
             t.join();
         }
-        double seconds = (System.nanoTime() - window[0]) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
         if (!failures.isEmpty()) {
             throw new SQLException("PostgreSQL insert loop failed: " + failures.getFirst(), failures.getFirst());
         }
@@ -183,49 +167,52 @@ final class Limits {
                 Statement s = c.createStatement()) {
             s.execute("truncate bench.insert_probe");
         }
-        Histogram all = new Histogram(LoadStep.HIGHEST, 3);
-        latencies.forEach(all::add);
-        return new Postgres(connections, seconds, count.get(), all, version, synchronousCommit, fsync);
+        return Postgres.of(connections, seconds, count.get(), all, settings);
     }
 
     static Kafka kafka(String bootstrapServers, Duration duration) throws Exception {
-        createTopic(bootstrapServers);
-        TopicPartition partition = new TopicPartition(TOPIC, 0);
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrapServers))) {
+            admin.createTopics(Set.of(new NewTopic(TOPIC, 1, (short) 1)
+                            .configs(Map.of("retention.ms", "600000", "segment.bytes", "67108864"))))
+                    .all()
+                    .get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
         byte[] value = new byte[RECORD_SIZE];
         Histogram latency = new Histogram(LoadStep.HIGHEST, 3);
-        long roundTrips = 0;
         try (KafkaProducer<byte[], byte[]> producer = producer(bootstrapServers, 0);
-                KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers, partition)) {
+                KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
             // 1. One record at a time: produce, then poll until this consumer has it.
             producer.send(new ProducerRecord<>(TOPIC, 0, null, value)).get(); // connect, metadata
-            drain(consumer, 1, Duration.ofSeconds(10));
+            receiveOne(consumer);
             long end = System.nanoTime() + duration.toNanos();
             while (System.nanoTime() - end < 0) {
                 long t = System.nanoTime();
                 producer.send(new ProducerRecord<>(TOPIC, 0, null, value));
-                if (drain(consumer, 1, Duration.ofSeconds(10)) < 1) {
+                if (!receiveOne(consumer)) {
                     throw new IllegalStateException("Kafka round trip: no record back within 10 s");
                 }
                 latency.recordValue(LoadStep.micros(System.nanoTime() - t));
-                roundTrips++;
             }
         }
         // 2. Flat out: a producer with Kafka's default batching, a consumer counting behind it.
         try (KafkaProducer<byte[], byte[]> producer = producer(bootstrapServers, 5);
-                KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers, partition)) {
+                KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
             AtomicLong errors = new AtomicLong();
             AtomicLong produced = new AtomicLong();
             long start = System.nanoTime();
             long end = start + duration.toNanos();
             Thread sender = Thread.ofPlatform().name("kafka-limit-producer").start(() -> {
                 long n = 0;
-                while (System.nanoTime() - end < 0) {
+                for (; System.nanoTime() - end < 0; n++) {
                     producer.send(new ProducerRecord<>(TOPIC, 0, null, value), (metadata, e) -> {
                         if (e != null) {
                             errors.incrementAndGet();
                         }
                     });
-                    n++;
                 }
                 producer.flush();
                 produced.set(n);
@@ -244,33 +231,19 @@ final class Limits {
                 }
             }
             sender.join();
-            return new Kafka(latency, roundTrips, received, (lastReceived - start) / 1e9, errors.get());
+            return Kafka.of(latency, received, (lastReceived - start) / 1e9, errors.get());
         }
     }
 
-    private static int drain(KafkaConsumer<byte[], byte[]> consumer, int wanted, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int got = 0;
-        while (got < wanted && System.nanoTime() - deadline < 0) {
-            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
-            got += records.count();
-        }
-        return got;
-    }
-
-    private static void createTopic(String bootstrapServers) throws InterruptedException, ExecutionException {
-        Properties props = KafkaClients.config(bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
-            NewTopic topic = new NewTopic(TOPIC, 1, (short) 1)
-                    .configs(Map.of("retention.ms", "600000", "segment.bytes", "67108864"));
-            try {
-                admin.createTopics(Set.of(topic)).all().get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
+    /** Polls until a record arrives, at most 10 s; whether one did. */
+    private static boolean receiveOne(KafkaConsumer<byte[], byte[]> consumer) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() - deadline < 0) {
+            if (!consumer.poll(Duration.ofMillis(100)).isEmpty()) {
+                return true;
             }
         }
+        return false;
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, int lingerMs) {
@@ -279,33 +252,20 @@ final class Limits {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-limits");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(props);
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, TopicPartition partition) {
+    /** A consumer of the scratch topic's one partition, from its current end. */
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
         Properties props = KafkaClients.config(bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-limits");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props);
+        var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        TopicPartition partition = new TopicPartition(TOPIC, 0);
         consumer.assign(List.of(partition));
         consumer.seekToEnd(List.of(partition));
         consumer.position(partition, Duration.ofSeconds(30));
         return consumer;
-    }
-
-    private static String single(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    static double round(double v) {
-        return Math.round(v * 10) / 10.0;
     }
 }

@@ -5,13 +5,12 @@ import java.io.PrintStream;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * Places orders for one step and measures each one: the open model (a fixed arrival schedule; each order goes out at
@@ -44,34 +42,27 @@ final class LoadStep {
     private final Duration httpTimeout;
     private final PrintStream out;
 
-    LoadStep(
-            Suite suite,
-            EventWatcher watcher,
-            List<String> customers,
-            String product,
-            Duration completionTimeout,
-            Duration httpTimeout,
-            PrintStream out) {
+    LoadStep(Suite suite, EventWatcher watcher, List<String> customers, BenchOptions options, PrintStream out) {
         this.suite = suite;
         this.watcher = watcher;
         this.customers = customers;
-        this.product = product;
-        this.completionTimeout = completionTimeout;
-        this.httpTimeout = httpTimeout;
+        this.product = options.product();
+        this.completionTimeout = options.completionTimeout();
+        this.httpTimeout = options.httpTimeout();
         this.out = out;
     }
 
-    /** One order's measurements; times are {@link System#nanoTime()}. */
+    /** One order's measurements; times are {@link System#nanoTime()}, 0 until they happened. */
     private static final class Probe {
         final String customer;
         final long scheduled;
+        final CountDownLatch done = new CountDownLatch(1);
         volatile long responded;
         volatile long finished;
+        volatile long dispatched;
         volatile String orderId;
         volatile EventWatcher.Kind outcome;
-        volatile long dispatched;
         volatile String error;
-        final CountDownLatch done = new CountDownLatch(1);
 
         Probe(String customer, long scheduled) {
             this.customer = customer;
@@ -89,9 +80,7 @@ final class LoadStep {
         final LongAdder failed = new LongAdder();
         final LongAdder paid = new LongAdder();
         final LongAdder dispatched = new LongAdder();
-        final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-        final Recorder post = new Recorder(HIGHEST, 3);
-        final Recorder endToEnd = new Recorder(HIGHEST, 3);
+        final Map<String, LongAdder> errors = new ConcurrentSkipListMap<>();
         final AtomicLong index = new AtomicLong();
         volatile String aborted;
 
@@ -100,8 +89,7 @@ final class LoadStep {
         }
 
         Probe newProbe(long scheduled) {
-            long i = index.getAndIncrement();
-            Probe probe = new Probe(customers.get((int) (i % customers.size())), scheduled);
+            Probe probe = new Probe(customers.get((int) (index.getAndIncrement() % customers.size())), scheduled);
             probes.add(probe);
             sent.increment();
             return probe;
@@ -110,17 +98,18 @@ final class LoadStep {
         void place(Probe probe) {
             try {
                 Suite.Answer answer = suite.placeOrder(probe.customer, product);
-                long now = System.nanoTime();
-                probe.responded = now;
+                probe.responded = System.nanoTime();
                 if (answer.status() != 201 || answer.id() == null) {
                     fail(probe, "http " + answer.status());
                     return;
                 }
                 probe.orderId = answer.id();
                 created.increment();
-                post.recordValue(micros(now - probe.scheduled));
                 watcher.await(answer.id(), outcome -> complete(probe, outcome));
-                watcher.awaitDispatch(answer.id(), outcome -> dispatched(probe, outcome));
+                watcher.awaitDispatch(answer.id(), outcome -> {
+                    probe.dispatched = outcome.nanos();
+                    dispatched.increment();
+                });
             } catch (HttpTimeoutException e) {
                 fail(probe, "timeout");
             } catch (IOException e) {
@@ -134,19 +123,13 @@ final class LoadStep {
         void complete(Probe probe, EventWatcher.Outcome outcome) {
             probe.finished = outcome.nanos();
             probe.outcome = outcome.kind();
-            endToEnd.recordValue(micros(outcome.nanos() - probe.scheduled));
             finished.increment();
             if (outcome.kind() == EventWatcher.Kind.PAYMENT_FAILED) {
                 error("payment failed");
-            } else if (outcome.kind() == EventWatcher.Kind.ORDER_PAID) {
+            } else {
                 paid.increment();
             }
             probe.done.countDown();
-        }
-
-        void dispatched(Probe probe, EventWatcher.Outcome outcome) {
-            probe.dispatched = outcome.nanos();
-            dispatched.increment();
         }
 
         void fail(Probe probe, String kind) {
@@ -171,38 +154,25 @@ final class LoadStep {
     }
 
     /**
-     * Open model: orders at {@code rate} per second for {@code duration}.
+     * Open model: orders for {@code duration} at a rate that rises linearly from {@code startRate} to {@code rate} (the
+     * warm-up, so that a cold suite is not swamped before its JIT compilers have caught up) or stays at {@code rate}.
      *
-     * @param abortOnBacklog stop sending once the step has clearly failed (a backlog of more than {@code backlogLimit}
-     *     seconds of orders, or many errors), as the throughput search does
+     * @param backlogLimit when not null, stop sending once the step has clearly failed (a backlog of more than this
+     *     many seconds of orders, or many errors), as the throughput search does
      */
-    StepResult open(String label, double rate, Duration duration, boolean abortOnBacklog, Duration backlogLimit)
-            throws InterruptedException {
-        return open(label, rate, rate, duration, abortOnBacklog, backlogLimit);
-    }
-
-    /**
-     * Open model whose rate rises linearly from {@code startRate} to {@code rate} over the step: the warm-up, so that
-     * a cold suite is not swamped before its JIT compilers have caught up.
-     */
-    StepResult open(
-            String label,
-            double startRate,
-            double rate,
-            Duration duration,
-            boolean abortOnBacklog,
-            Duration backlogLimit)
+    StepResult open(String label, double startRate, double rate, Duration duration, Duration backlogLimit)
             throws InterruptedException {
         Run run = new Run(label);
-        long durationNanos = duration.toNanos();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
-        long end = start + durationNanos;
-        long backlog = Math.max(200, Math.round(rate * backlogLimit.toMillis() / 1000.0));
-        Thread monitor = monitor(run, start, end, abortOnBacklog ? backlog : Long.MAX_VALUE, rate);
+        long end = start + duration.toNanos();
+        long backlog = backlogLimit == null
+                ? Long.MAX_VALUE
+                : Math.max(200, Math.round(rate * backlogLimit.toMillis() / 1000.0));
+        Thread monitor = monitor(run, start, end, backlog);
         long lastSend = start;
+        double seconds = duration.toNanos() / 1e9;
+        double slope = (rate - startRate) / seconds; // orders/s per second
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            double seconds = durationNanos / 1e9;
-            double slope = (rate - startRate) / seconds; // orders/s per second
             for (long i = 0; ; i++) {
                 long at = start + (long) (1e9 * secondsUntil(i, startRate, slope));
                 if (at - end >= 0 || run.aborted != null) {
@@ -225,7 +195,7 @@ final class LoadStep {
         Run run = new Run(label);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        Thread monitor = monitor(run, start, end, Long.MAX_VALUE, 0);
+        Thread monitor = monitor(run, start, end, Long.MAX_VALUE);
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             threads.add(Thread.ofVirtual().name("bench-worker-" + w).start(() -> {
@@ -274,80 +244,75 @@ final class LoadStep {
             Thread.sleep(20);
         }
         for (Probe probe : run.probes) {
-            if (probe.orderId != null && probe.dispatched == 0) {
+            if (probe.orderId != null && (probe.dispatched == 0 || probe.done.getCount() > 0)) {
                 watcher.forget(probe.orderId);
             }
             if (probe.done.getCount() > 0) {
-                if (probe.orderId != null) {
-                    watcher.forget(probe.orderId);
-                    probe.error = "no final event";
-                    run.error("no final event");
-                } else {
-                    probe.error = "no answer";
-                    run.error("no answer");
-                }
+                probe.error = probe.orderId != null ? "no final event" : "no answer";
+                run.error(probe.error);
                 run.failed.increment();
             }
         }
     }
 
-    private StepResult result(Run run, double rate, int workers, double seconds, long start) {
-        Histogram post = new Histogram(HIGHEST, 3);
-        Histogram endToEnd = new Histogram(HIGHEST, 3);
-        Histogram dispatch = new Histogram(HIGHEST, 3);
-        TreeMap<Integer, Histogram[]> perSecond = new TreeMap<>();
-        TreeMap<Integer, long[]> counts = new TreeMap<>();
-        long paid = 0;
-        long paymentFailed = 0;
-        for (Probe p : run.probes) {
-            int second = (int) Math.max(0, (p.scheduled - start) / 1_000_000_000L);
-            Histogram[] hs = perSecond.computeIfAbsent(second, s ->
-                    new Histogram[] {new Histogram(HIGHEST, 3), new Histogram(HIGHEST, 3), new Histogram(HIGHEST, 3)});
-            long[] c = counts.computeIfAbsent(second, s -> new long[3]);
-            c[0]++;
+    /** Latencies and counts of a set of orders: a whole step, or one second of it. */
+    private static final class Tally {
+        final Histogram post = new Histogram(HIGHEST, 3);
+        final Histogram endToEnd = new Histogram(HIGHEST, 3);
+        final Histogram dispatch = new Histogram(HIGHEST, 3);
+        long sent;
+        long completed;
+        long paymentFailed;
+        long errors;
+
+        void add(Probe p) {
+            sent++;
             if (p.orderId != null && p.responded != 0) {
-                long us = micros(p.responded - p.scheduled);
-                post.recordValue(us);
-                hs[0].recordValue(us);
+                post.recordValue(micros(p.responded - p.scheduled));
             }
-            if (p.outcome != null && p.error == null) {
-                long us = micros(p.finished - p.scheduled);
-                endToEnd.recordValue(us);
-                hs[1].recordValue(us);
-                c[1]++;
-                if (p.outcome == EventWatcher.Kind.ORDER_PAID) {
-                    paid++;
-                    if (p.dispatched != 0) {
-                        long toDispatch = micros(p.dispatched - p.scheduled);
-                        dispatch.recordValue(toDispatch);
-                        hs[2].recordValue(toDispatch);
-                    }
-                } else {
-                    paymentFailed++;
-                    c[2]++;
-                }
-            } else {
-                c[2]++;
+            if (p.outcome == null || p.error != null) {
+                errors++;
+                return;
+            }
+            completed++;
+            endToEnd.recordValue(micros(p.finished - p.scheduled));
+            if (p.outcome == EventWatcher.Kind.PAYMENT_FAILED) {
+                paymentFailed++;
+                errors++;
+            } else if (p.dispatched != 0) {
+                dispatch.recordValue(micros(p.dispatched - p.scheduled));
             }
         }
-        List<StepResult.Second> series = new ArrayList<>();
-        perSecond.forEach((second, hs) -> {
-            long[] c = counts.get(second);
-            series.add(new StepResult.Second(
-                    run.label,
+
+        StepResult.Second second(String step, int second) {
+            return new StepResult.Second(
+                    step,
                     second,
-                    c[0],
-                    c[1],
-                    c[2],
-                    StepResult.ms(hs[0].getValueAtPercentile(50)),
-                    StepResult.ms(hs[0].getValueAtPercentile(99)),
-                    StepResult.ms(hs[1].getValueAtPercentile(50)),
-                    StepResult.ms(hs[1].getValueAtPercentile(99)),
-                    StepResult.ms(hs[2].getValueAtPercentile(50)),
-                    StepResult.ms(hs[2].getValueAtPercentile(99))));
-        });
-        Map<String, Long> errors = new LinkedHashMap<>();
-        new TreeMap<>(run.errors).forEach((kind, n) -> errors.put(kind, n.sum()));
+                    sent,
+                    completed,
+                    errors,
+                    StepResult.ms(post, 50),
+                    StepResult.ms(post, 99),
+                    StepResult.ms(endToEnd, 50),
+                    StepResult.ms(endToEnd, 99),
+                    StepResult.ms(dispatch, 50),
+                    StepResult.ms(dispatch, 99));
+        }
+    }
+
+    private StepResult result(Run run, double rate, int workers, double seconds, long start) {
+        Tally total = new Tally();
+        TreeMap<Integer, Tally> perSecond = new TreeMap<>();
+        for (Probe p : run.probes) {
+            total.add(p);
+            int second = (int) Math.max(0, (p.scheduled - start) / 1_000_000_000L);
+            perSecond.computeIfAbsent(second, s -> new Tally()).add(p);
+        }
+        List<StepResult.Second> series = new ArrayList<>();
+        perSecond.forEach((second, tally) -> series.add(tally.second(run.label, second)));
+        Map<String, Long> errors = new TreeMap<>();
+        run.errors.forEach((kind, n) -> errors.put(kind, n.sum()));
+        long paid = total.completed - total.paymentFailed;
         return new StepResult(
                 run.label,
                 rate,
@@ -356,29 +321,28 @@ final class LoadStep {
                 run.sent.sum(),
                 run.created.sum(),
                 paid,
-                paymentFailed,
-                dispatch.getTotalCount(),
+                total.paymentFailed,
+                total.dispatch.getTotalCount(),
                 errors,
-                post,
-                endToEnd,
-                dispatch,
+                total.post,
+                total.endToEnd,
+                total.dispatch,
                 series,
                 run.aborted);
     }
 
-    /** Prints progress every 5 s, and aborts the step once its backlog exceeds {@code backlogLimit} orders. */
-    private Thread monitor(Run run, long start, long end, long backlogLimit, double rate) {
+    /**
+     * Prints progress every 5 s, with the p99 latencies of what answered or became final in those seconds, and aborts
+     * the step once its backlog exceeds {@code backlogLimit} orders.
+     */
+    private Thread monitor(Run run, long start, long end, long backlogLimit) {
         return Thread.ofPlatform().name("bench-progress").daemon().start(() -> {
             long lastSent = 0;
             long lastFinished = 0;
             long lastPrint = start;
-            Histogram postInterval = null;
-            Histogram endToEndInterval = null;
-            Histogram post = new Histogram(HIGHEST, 3);
-            Histogram endToEnd = new Histogram(HIGHEST, 3);
             try {
                 for (int tick = 1; ; tick++) {
-                    long next = start + TimeUnit.SECONDS.toNanos(1) * tick;
+                    long next = start + TimeUnit.SECONDS.toNanos(tick);
                     sleepUntil(next);
                     if (Thread.currentThread().isInterrupted()) {
                         return;
@@ -391,37 +355,42 @@ final class LoadStep {
                             run.aborted = run.errorCount() + " errors";
                         }
                     }
-                    postInterval = run.post.getIntervalHistogram(postInterval);
-                    post.add(postInterval);
-                    endToEndInterval = run.endToEnd.getIntervalHistogram(endToEndInterval);
-                    endToEnd.add(endToEndInterval);
-                    if (tick % 5 == 0 || run.aborted != null) {
-                        long sent = run.sent.sum();
-                        long finished = run.finished.sum();
-                        double secs = (next - lastPrint) / 1e9;
-                        out.printf(
-                                "  [%-9s %3ds] sent %7d (%6.1f/s)  final %7d (%6.1f/s)  in flight %5d  errors %d"
-                                        + "  | last %ds: POST p99 %s, end-to-end p99 %s%s%n",
-                                run.label,
-                                tick,
-                                sent,
-                                (sent - lastSent) / secs,
-                                finished,
-                                (finished - lastFinished) / secs,
-                                outstanding,
-                                run.errorCount(),
-                                Math.round(secs),
-                                fmt(post.getTotalCount() == 0 ? -1 : post.getValueAtPercentile(99)),
-                                fmt(endToEnd.getTotalCount() == 0 ? -1 : endToEnd.getValueAtPercentile(99)),
-                                run.aborted != null ? "  ABORTED: " + run.aborted : "");
-                        lastSent = sent;
-                        lastFinished = finished;
-                        lastPrint = next;
-                        post.reset();
-                        endToEnd.reset();
-                        if (run.aborted != null) {
-                            return;
+                    if (tick % 5 != 0 && run.aborted == null) {
+                        continue;
+                    }
+                    Histogram post = new Histogram(HIGHEST, 3);
+                    Histogram endToEnd = new Histogram(HIGHEST, 3);
+                    for (Probe p : run.probes) {
+                        if (p.orderId != null && p.responded - lastPrint > 0 && p.responded - next <= 0) {
+                            post.recordValue(micros(p.responded - p.scheduled));
                         }
+                        if (p.outcome != null && p.finished - lastPrint > 0 && p.finished - next <= 0) {
+                            endToEnd.recordValue(micros(p.finished - p.scheduled));
+                        }
+                    }
+                    long sent = run.sent.sum();
+                    long finished = run.finished.sum();
+                    double secs = (next - lastPrint) / 1e9;
+                    out.printf(
+                            "  [%-9s %3ds] sent %7d (%6.1f/s)  final %7d (%6.1f/s)  in flight %5d  errors %d"
+                                    + "  | last %ds: POST p99 %s, end-to-end p99 %s%s%n",
+                            run.label,
+                            tick,
+                            sent,
+                            (sent - lastSent) / secs,
+                            finished,
+                            (finished - lastFinished) / secs,
+                            outstanding,
+                            run.errorCount(),
+                            Math.round(secs),
+                            p99(post),
+                            p99(endToEnd),
+                            run.aborted != null ? "  ABORTED: " + run.aborted : "");
+                    lastSent = sent;
+                    lastFinished = finished;
+                    lastPrint = next;
+                    if (run.aborted != null) {
+                        return;
                     }
                 }
             } catch (RuntimeException e) {
@@ -441,10 +410,12 @@ final class LoadStep {
         return (-startRate + Math.sqrt(startRate * startRate + 2 * slope * i)) / slope;
     }
 
-    private static String fmt(long micros) {
-        if (micros < 0) {
+    /** A progress line's p99: one decimal under 10 ms, whole above, "-" when nothing was measured. */
+    static String p99(Histogram h) {
+        if (h.getTotalCount() == 0) {
             return "-";
         }
+        long micros = h.getValueAtPercentile(99);
         return micros >= 10_000 ? Math.round(micros / 1000.0) + " ms" : String.format("%.1f ms", micros / 1000.0);
     }
 

@@ -51,19 +51,18 @@ final class Report {
 
         static Ratios of(Run run, Step step) {
             StepResult r = step.result();
-            SystemStats.Figures system = step.system();
             Double tps = run.postgres() == null ? null : run.postgres().transactionsPerSecond();
             Double records = run.kafka() == null ? null : run.kafka().recordsPerSecond();
             Histogram rt = run.kafka() == null ? null : run.kafka().latency();
             boolean latencies =
                     rt != null && rt.getTotalCount() > 0 && r.endToEnd().getTotalCount() > 0;
-            Double perOrder = system.pgCommitsPerOrder();
+            Double perOrder = step.system().pgCommitsPerOrder();
             return new Ratios(
                     ratio(r.ordersPerSecond(), tps),
-                    ratio(system.pgCommitsPerSecond(), tps),
-                    tps != null && perOrder != null && perOrder > 0 ? Limits.round(tps / perOrder) : null,
+                    ratio(step.system().pgCommitsPerSecond(), tps),
+                    tps != null && perOrder != null && perOrder > 0 ? StepResult.round(tps / perOrder) : null,
                     ratio(r.ordersPerSecond(), records),
-                    ratio(system.kafkaRecordsPerSecond(), records),
+                    ratio(step.system().kafkaRecordsPerSecond(), records),
                     latencies ? ratio((double) p(r.endToEnd(), 50), (double) p(rt, 50)) : null,
                     latencies ? ratio((double) p(r.endToEnd(), 99), (double) p(rt, 99)) : null);
         }
@@ -73,9 +72,10 @@ final class Report {
         }
     }
 
+    private static final String ROW = "  %-10s %9s  %-22s  %-29s  %-29s %6s  %s";
+
     static final String TABLE_HEADER = String.format(
-            Locale.ROOT,
-            "  %-10s %9s  %-22s  %-29s  %-29s %6s  %s",
+            ROW,
             "step",
             "orders/s",
             "POST p50/p99 ms",
@@ -89,48 +89,47 @@ final class Report {
     private Report() {}
 
     static String limitsText(Limits.Postgres pg, Limits.Kafka kafka) {
-        StringBuilder out = new StringBuilder();
+        String text = "";
         if (pg != null) {
-            out.append(String.format(
-                    Locale.ROOT,
+            text += format(
                     "  PostgreSQL %s single-row insert transactions: %,.0f tx/s on %d connections"
                             + " (p50 %.2f ms, p99 %.2f ms; fsync %s, synchronous_commit %s)%n",
-                    pg.version(),
+                    pg.server(),
                     pg.transactionsPerSecond(),
                     pg.connections(),
-                    StepResult.ms(p(pg.latency(), 50)),
-                    StepResult.ms(p(pg.latency(), 99)),
+                    pg.latencyMs().p50(),
+                    pg.latencyMs().p99(),
                     pg.fsync(),
-                    pg.synchronousCommit()));
+                    pg.synchronousCommit());
         }
         if (kafka != null) {
-            out.append(String.format(
-                    Locale.ROOT,
+            text += format(
                     "  Kafka produce->consume round trip, acks=all: p50 %.2f ms, p99 %.2f ms (%d round trips);"
                             + " %,.0f records/s of %d B flat out%n",
-                    StepResult.ms(p(kafka.latency(), 50)),
-                    StepResult.ms(p(kafka.latency(), 99)),
-                    kafka.roundTrips(),
+                    kafka.roundTripLatencyMs().p50(),
+                    kafka.roundTripLatencyMs().p99(),
+                    kafka.roundTripLatencyMs().count(),
                     kafka.recordsPerSecond(),
-                    Limits.RECORD_SIZE));
+                    kafka.recordBytes());
         }
-        return out.toString();
+        return text;
     }
 
     /** A step's row of the table and, under it, what the machine did meanwhile. */
     static String stepLine(Step s) {
         StepResult r = s.result();
-        String line = String.format(
-                Locale.ROOT,
-                "  %-10s %9.1f  %-22s  %-29s  %-29s %6d  %s",
-                r.label(),
-                r.ordersPerSecond(),
-                num(p(r.post(), 50)) + " / " + num(p(r.post(), 99)),
-                quartet(r.endToEnd(), " / "),
-                r.dispatchMeasured() ? quartet(r.dispatch(), " / ") : "not measured",
-                r.errorCount(),
-                s.verdict());
-        return line + System.lineSeparator() + "  " + " ".repeat(10) + systemText(s.system());
+        return format(
+                        ROW,
+                        r.label(),
+                        format("%.1f", r.ordersPerSecond()),
+                        num(p(r.post(), 50)) + " / " + num(p(r.post(), 99)),
+                        quartet(r.endToEnd(), " / "),
+                        r.dispatchMeasured() ? quartet(r.dispatch(), " / ") : "not measured",
+                        String.valueOf(r.errorCount()),
+                        s.verdict())
+                + System.lineSeparator()
+                + " ".repeat(12)
+                + systemText(s.system());
     }
 
     static String systemText(SystemStats.Figures system) {
@@ -140,29 +139,21 @@ final class Report {
             system.cpuPercentOfOneCore().entrySet().stream()
                     .filter(e -> e.getValue() >= 1)
                     .sorted(Comparator.comparing(e -> -e.getValue()))
-                    .forEach(e -> sb.append(e.getKey())
-                            .append(' ')
-                            .append(Math.round(e.getValue()))
-                            .append(' '));
+                    .forEach(e -> sb.append(e.getKey() + " " + Math.round(e.getValue()) + " "));
             if (system.machineCpuBusyPercent() != null) {
-                sb.append("(machine ")
-                        .append(Math.round(system.machineCpuBusyPercent()))
-                        .append("% busy)");
+                sb.append("(machine " + Math.round(system.machineCpuBusyPercent()) + "% busy)");
             }
             parts.add(sb.toString().trim());
         }
         if (system.pgCommitsPerOrder() != null) {
-            parts.add(String.format(
-                    Locale.ROOT,
-                    "pg %.0f commits/s (%.1f/order)",
-                    system.pgCommitsPerSecond(),
-                    system.pgCommitsPerOrder()));
+            parts.add(
+                    format("pg %.0f commits/s (%.1f/order)", system.pgCommitsPerSecond(), system.pgCommitsPerOrder()));
         }
         if (system.pgWalSyncsPerSecond() != null) {
-            parts.add(String.format(Locale.ROOT, "%.0f WAL syncs/s", system.pgWalSyncsPerSecond()));
+            parts.add(format("%.0f WAL syncs/s", system.pgWalSyncsPerSecond()));
         }
         if (system.kafkaRecordsPerOrder() != null) {
-            parts.add(String.format(Locale.ROOT, "kafka %.1f records/order", system.kafkaRecordsPerOrder()));
+            parts.add(format("kafka %.1f records/order", system.kafkaRecordsPerOrder()));
         }
         return String.join("; ", parts);
     }
@@ -173,8 +164,7 @@ final class Report {
             return "result: no step completed\n";
         }
         StepResult r = chosen.result();
-        StringBuilder out = new StringBuilder(String.format(
-                Locale.ROOT,
+        String text = format(
                 "result (%s): %.1f orders/s; POST p50/p95/p99/max %s ms; end-to-end p50/p95/p99/max %s ms; %s;"
                         + " %d errors%s%n",
                 r.label(),
@@ -182,86 +172,60 @@ final class Report {
                 quartet(r.post(), "/"),
                 quartet(r.endToEnd(), "/"),
                 r.dispatchMeasured()
-                        ? String.format(
-                                Locale.ROOT,
+                        ? format(
                                 "POST->DISPATCHED p50/p95/p99/max %s ms (%d of %d paid orders dispatched)",
-                                quartet(r.dispatch(), "/"),
-                                r.dispatched(),
-                                r.paid())
+                                quartet(r.dispatch(), "/"), r.dispatched(), r.paid())
                         : NOT_MEASURED,
                 r.errorCount(),
-                r.errorCount() > 0 ? " " + r.errors() : ""));
+                r.errorCount() > 0 ? " " + r.errors() : "");
         Ratios ratios = Ratios.of(run, chosen);
         List<String> parts = new ArrayList<>();
-        if (ratios.ordersPerSecondToPgInsertTps() != null) {
-            parts.add(percent("orders/s = %.1f%% of PostgreSQL's insert tx/s", ratios.ordersPerSecondToPgInsertTps()));
-        }
-        if (ratios.pgCommitsPerSecondToPgInsertTps() != null) {
-            parts.add(percent("the suite's commits/s = %.1f%% of it", ratios.pgCommitsPerSecondToPgInsertTps()));
-        }
+        addPercent(parts, "orders/s = %.1f%% of PostgreSQL's insert tx/s", ratios.ordersPerSecondToPgInsertTps());
+        addPercent(parts, "the suite's commits/s = %.1f%% of it", ratios.pgCommitsPerSecondToPgInsertTps());
         if (ratios.pgBoundOrdersPerSecond() != null) {
-            parts.add(String.format(
-                    Locale.ROOT,
+            parts.add(format(
                     "at its commits per order the database bounds it at %.0f orders/s",
                     ratios.pgBoundOrdersPerSecond()));
         }
-        if (ratios.kafkaRecordsPerSecondToKafkaLimit() != null) {
-            parts.add(percent(
-                    "its Kafka records/s = %.1f%% of the broker's", ratios.kafkaRecordsPerSecondToKafkaLimit()));
-        }
+        addPercent(parts, "its Kafka records/s = %.1f%% of the broker's", ratios.kafkaRecordsPerSecondToKafkaLimit());
         if (ratios.endToEndP50ToKafkaRoundTripP50() != null) {
-            parts.add(String.format(
-                    Locale.ROOT,
+            parts.add(format(
                     "end-to-end p50/p99 = %.1f/%.1f Kafka round trips",
-                    ratios.endToEndP50ToKafkaRoundTripP50(),
-                    ratios.endToEndP99ToKafkaRoundTripP99()));
+                    ratios.endToEndP50ToKafkaRoundTripP50(), ratios.endToEndP99ToKafkaRoundTripP99()));
         }
-        if (!parts.isEmpty()) {
-            out.append("ratios: ").append(String.join("; ", parts)).append(System.lineSeparator());
-        }
-        return out.toString();
+        return parts.isEmpty() ? text : text + "ratios: " + String.join("; ", parts) + System.lineSeparator();
     }
 
     /** The last line of every run. */
     static String summaryLine(Run run) {
         String preset = run.options().preset().label();
-        Step chosen = run.chosen();
-        if (chosen == null) {
+        if (run.chosen() == null) {
             if (run.steps().isEmpty()) {
                 return "bench " + preset + ": no orders placed";
             }
             StepResult first = run.steps().getFirst().result();
-            return String.format(
-                    Locale.ROOT,
+            return format(
                     "bench %s: no step met the bar (first step %s: %.1f orders/s, p99 end-to-end %s ms, %d errors)",
-                    preset,
-                    first.label(),
-                    first.ordersPerSecond(),
-                    num(p(first.endToEnd(), 99)),
-                    first.errorCount());
+                    preset, first.label(), first.ordersPerSecond(), num(p(first.endToEnd(), 99)), first.errorCount());
         }
-        StepResult r = chosen.result();
-        return String.format(
-                Locale.ROOT,
+        StepResult r = run.chosen().result();
+        return format(
                 "bench %s: %.1f orders/s, p99 end-to-end %s ms, %d errors, %s",
                 preset,
                 r.ordersPerSecond(),
                 num(p(r.endToEnd(), 99)),
                 r.errorCount(),
                 r.dispatchMeasured()
-                        ? String.format(
-                                Locale.ROOT,
+                        ? format(
                                 "p99 POST->DISPATCHED %s ms (%d of %d paid dispatched)",
-                                num(p(r.dispatch(), 99)),
-                                r.dispatched(),
-                                r.paid())
+                                num(p(r.dispatch(), 99)), r.dispatched(), r.paid())
                         : NOT_MEASURED);
     }
 
     /** Microseconds as milliseconds: one decimal below 100 ms, whole above. */
     static String num(long micros) {
         double ms = micros / 1000.0;
-        return ms >= 100 ? String.valueOf(Math.round(ms)) : String.format(Locale.ROOT, "%.1f", ms);
+        return ms >= 100 ? String.valueOf(Math.round(ms)) : format("%.1f", ms);
     }
 
     static String escape(String s) {
@@ -272,11 +236,17 @@ final class Report {
         return h.getValueAtPercentile(percentile);
     }
 
+    static String format(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
     private static String quartet(Histogram h, String separator) {
         return String.join(separator, num(p(h, 50)), num(p(h, 95)), num(p(h, 99)), num(h.getMaxValue()));
     }
 
-    private static String percent(String format, double ratio) {
-        return String.format(Locale.ROOT, format, ratio * 100);
+    private static void addPercent(List<String> parts, String format, Double ratio) {
+        if (ratio != null) {
+            parts.add(format(format, ratio * 100));
+        }
     }
 }

@@ -3,18 +3,15 @@ package dev.orderflow.bench;
 import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The files a run writes: the JSON document (records written by Jackson; its field names are what readers of
- * {@code bench-results/} depend on) and the HTML page with the latency-over-time and rate charts.
+ * {@code bench-results/} depend on) and the HTML page with the step table and {@link Chart}s.
  */
 final class Results {
 
@@ -50,9 +47,29 @@ final class Results {
             String orderUrl,
             String billingUrl,
             String bootstrapServers,
-            String jdbcUrl) {}
+            String jdbcUrl) {
 
-    record LimitFigures(Limits.Postgres.View postgres, Limits.Kafka.View kafka) {}
+        static Settings of(BenchOptions o) {
+            boolean closed = o.closedLoop();
+            return new Settings(
+                    closed ? "closed loop" : "open model",
+                    closed ? o.concurrency() : null,
+                    closed ? null : o.measuredRates(),
+                    o.duration().toMillis() / 1000.0,
+                    o.warmup().toMillis() / 1000.0,
+                    o.warmup().isZero() || closed ? null : o.warmupRate(),
+                    o.customers(),
+                    o.product(),
+                    o.throughput() ? o.threshold().toMillis() : null,
+                    o.completionTimeout().toMillis() / 1000.0,
+                    o.orderUrl().toString(),
+                    o.billingUrl().toString(),
+                    o.bootstrapServers(),
+                    o.jdbcUrl());
+        }
+    }
+
+    record LimitFigures(Limits.Postgres postgres, Limits.Kafka kafka) {}
 
     /** The chosen step; every field null when no step was chosen. */
     @JsonInclude(NON_NULL)
@@ -88,18 +105,19 @@ final class Results {
             @JsonInclude(NON_NULL) String verdict,
             @JsonInclude(NON_NULL) SystemStats.Figures system) {
 
+        /** {@code step} is null for the warm-up, which is not judged. */
         static StepFigures of(StepResult r, Report.Step step) {
             return new StepFigures(
                     r.label(),
                     r.targetRate() > 0 ? r.targetRate() : null,
                     r.workers() > 0 ? r.workers() : null,
-                    Limits.round(r.seconds()),
+                    StepResult.round(r.seconds()),
                     r.sent(),
                     r.created(),
                     r.paid(),
                     r.paymentFailed(),
                     r.dispatched(),
-                    Limits.round(r.ordersPerSecond()),
+                    StepResult.round(r.ordersPerSecond()),
                     StepResult.Latency.of(r.post()),
                     StepResult.Latency.of(r.endToEnd()),
                     r.dispatchMeasured() ? StepResult.Latency.of(r.dispatch()) : null,
@@ -110,91 +128,44 @@ final class Results {
                     step == null ? null : step.verdict(),
                     step == null ? null : step.system());
         }
+
+        Result result(Report.Ratios ratios) {
+            return new Result(
+                    step,
+                    ordersPerSecond,
+                    postLatencyMs,
+                    endToEndLatencyMs,
+                    dispatched,
+                    dispatchLatencyMs,
+                    errors,
+                    ratios);
+        }
     }
 
     private Results() {}
 
     static String json(Report.Run run) {
-        return JSON.writeValueAsString(document(run)) + "\n";
-    }
-
-    static Document document(Report.Run run) {
-        BenchOptions o = run.options();
         Report.Step chosen = run.chosen();
-        Result result = new Result(null, null, null, null, null, null, null, null);
-        if (chosen != null) {
-            StepResult r = chosen.result();
-            result = new Result(
-                    r.label(),
-                    Limits.round(r.ordersPerSecond()),
-                    StepResult.Latency.of(r.post()),
-                    StepResult.Latency.of(r.endToEnd()),
-                    r.dispatched(),
-                    r.dispatchMeasured() ? StepResult.Latency.of(r.dispatch()) : null,
-                    r.errorCount(),
-                    Report.Ratios.of(run, chosen));
-        }
-        return new Document(
-                o.preset().label(),
+        Document document = new Document(
+                run.options().preset().label(),
                 run.runId(),
                 run.startedAt(),
                 run.conditions(),
-                new Settings(
-                        o.closedLoop() ? "closed loop" : "open model",
-                        o.closedLoop() ? o.concurrency() : null,
-                        o.closedLoop() ? null : o.measuredRates(),
-                        o.duration().toMillis() / 1000.0,
-                        o.warmup().toMillis() / 1000.0,
-                        o.warmup().isZero() || o.closedLoop() ? null : o.warmupRate(),
-                        o.customers(),
-                        o.product(),
-                        o.preset() == BenchOptions.Preset.THROUGHPUT
-                                ? o.threshold().toMillis()
-                                : null,
-                        o.completionTimeout().toMillis() / 1000.0,
-                        o.orderUrl().toString(),
-                        o.billingUrl().toString(),
-                        o.bootstrapServers(),
-                        o.jdbcUrl()),
-                new LimitFigures(
-                        run.postgres() == null ? null : run.postgres().view(),
-                        run.kafka() == null ? null : run.kafka().view()),
+                Settings.of(run.options()),
+                new LimitFigures(run.postgres(), run.kafka()),
                 run.setup(),
-                result,
+                chosen == null
+                        ? new Result(null, null, null, null, null, null, null, null)
+                        : StepFigures.of(chosen.result(), chosen).result(Report.Ratios.of(run, chosen)),
                 run.steps().stream().map(s -> StepFigures.of(s.result(), s)).toList(),
                 run.warmup() == null ? null : StepFigures.of(run.warmup(), null),
                 run.steps().stream().flatMap(s -> s.result().series().stream()).toList());
+        return JSON.writeValueAsString(document) + "\n";
     }
 
     static String html(Report.Run run) {
-        List<Double> xs = new ArrayList<>();
-        List<Chart.Mark> marks = new ArrayList<>();
-        List<StepResult.Second> seconds = new ArrayList<>();
-        int offset = 0;
-        for (Report.Step s : run.steps()) {
-            marks.add(new Chart.Mark(offset, s.result().label()));
-            int last = 0;
-            for (StepResult.Second sec : s.result().series()) {
-                xs.add((double) offset + sec.second());
-                seconds.add(sec);
-                last = sec.second();
-            }
-            offset += last + 2;
-        }
-        double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
-        List<Chart.Line> latencies = new ArrayList<>(List.of(
-                line("end-to-end p50", "#1f77b4", false, seconds, StepResult.Second::endToEndP50Ms),
-                line("end-to-end p99", "#d62728", false, seconds, StepResult.Second::endToEndP99Ms),
-                line("POST p50", "#999", true, seconds, StepResult.Second::postP50Ms),
-                line("POST p99", "#ff7f0e", true, seconds, StepResult.Second::postP99Ms)));
-        if (run.steps().stream().anyMatch(s -> s.result().dispatchMeasured())) {
-            latencies.add(line("dispatched p50", "#9467bd", false, seconds, StepResult.Second::dispatchP50Ms));
-            latencies.add(line("dispatched p99", "#8c564b", false, seconds, StepResult.Second::dispatchP99Ms));
-        }
-        BenchOptions o = run.options();
-        String title = "orderflow bench " + o.preset().label() + " " + run.runId();
-        StringBuilder h = new StringBuilder();
-        h.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+        String title = "orderflow bench " + run.options().preset().label() + " " + run.runId();
+        StringBuilder h = new StringBuilder("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(title)
                 .append("</title>\n<style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}"
                         + "table{border-collapse:collapse}td,th{padding:3px 10px;border-bottom:1px solid #ddd;"
@@ -207,28 +178,16 @@ final class Results {
                 .append(Report.escape(Report.limitsText(run.postgres(), run.kafka())))
                 .append(Report.escape(Report.resultText(run)))
                 .append("</pre>\n<h2>Latency per second (by when the orders were scheduled), log scale</h2>\n")
-                .append(Chart.log(
-                        x,
-                        marks,
-                        latencies,
-                        o.preset() == BenchOptions.Preset.THROUGHPUT
-                                ? (double) o.threshold().toMillis()
-                                : null))
+                .append(Chart.latencies(run))
                 .append("<h2>Orders per second</h2>\n")
-                .append(Chart.linear(
-                        x,
-                        marks,
-                        List.of(
-                                line("scheduled", "#999", true, seconds, StepResult.Second::sent),
-                                line("completed", "#2ca02c", false, seconds, StepResult.Second::completed))))
+                .append(Chart.rates(run))
                 .append("<h2>Steps</h2>\n<table><tr><th>step</th><th>orders/s</th><th>POST p50</th><th>POST p99</th>"
                         + "<th>e2e p50</th><th>e2e p95</th><th>e2e p99</th><th>e2e max</th><th>dispatched</th>"
                         + "<th>disp. p50</th><th>disp. p99</th><th>errors</th><th>verdict</th></tr>\n");
         for (Report.Step s : run.steps()) {
             StepResult r = s.result();
             boolean d = r.dispatchMeasured();
-            h.append(String.format(
-                    Locale.ROOT,
+            h.append(Report.format(
                     "<tr><td>%s</td><td>%.1f</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
                             + "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>%n",
                     Report.escape(r.label()),
@@ -250,15 +209,5 @@ final class Results {
                         + " topic payment. Dispatched: from the same moment to its OrderDispatched on topic"
                         + " fulfillment (not measured when no fulfillment-service runs).</p>\n</body></html>\n")
                 .toString();
-    }
-
-    private static Chart.Line line(
-            String name,
-            String color,
-            boolean dashed,
-            List<StepResult.Second> seconds,
-            ToDoubleFunction<StepResult.Second> value) {
-        return new Chart.Line(
-                name, color, dashed, seconds.stream().mapToDouble(value).toArray());
     }
 }

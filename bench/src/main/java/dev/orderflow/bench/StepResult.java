@@ -5,21 +5,13 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one step of load measured. Latencies are in microseconds in the histograms, all counted from the moment the
- * order was scheduled to be sent: POST latency to its 201, end-to-end latency to its {@code OrderPaid} or
- * {@code PaymentFailed} arriving on the bench's consumer, dispatch latency to its {@code OrderDispatched}.
+ * What one step of load measured. The histograms hold microseconds, each counted from when the order was scheduled to
+ * be sent (so that a stalled suite cannot hide its stall): to its 201 ({@code post}), to its {@code OrderPaid} or
+ * {@code PaymentFailed} on the bench's consumer ({@code endToEnd}), to its {@code OrderDispatched} ({@code dispatch}).
  *
- * @param label e.g. {@code 400/s} or {@code max x32}
  * @param targetRate the open model's rate, or 0 for the closed loop
  * @param workers the closed loop's workers, or 0
- * @param seconds how long the step placed orders
- * @param sent POSTs sent
- * @param created POSTs answered 201
- * @param paid orders whose {@code OrderPaid} arrived
- * @param paymentFailed orders whose {@code PaymentFailed} arrived (an error here: every account has the money)
  * @param dispatched paid orders whose {@code OrderDispatched} arrived; none at all when no fulfillment-service runs
- * @param errors per kind: {@code http <status>}, {@code timeout}, {@code io}, {@code no final event},
- *     {@code payment failed}
  * @param aborted why the step stopped early, or null
  */
 record StepResult(
@@ -59,10 +51,10 @@ record StepResult(
         static Latency of(Histogram h) {
             return new Latency(
                     h.getTotalCount(),
-                    ms(h.getValueAtPercentile(50)),
-                    ms(h.getValueAtPercentile(95)),
-                    ms(h.getValueAtPercentile(99)),
-                    ms(h.getValueAtPercentile(99.9)),
+                    ms(h, 50),
+                    ms(h, 95),
+                    ms(h, 99),
+                    ms(h, 99.9),
                     ms(h.getMaxValue()),
                     ms(Math.round(h.getMean())));
         }
@@ -82,7 +74,17 @@ record StepResult(
         return dispatched > 0;
     }
 
+    /** Microseconds as milliseconds with two decimals. */
     static double ms(long micros) {
         return Math.round(micros / 10.0) / 100.0;
+    }
+
+    static double ms(Histogram h, double percentile) {
+        return ms(h.getValueAtPercentile(percentile));
+    }
+
+    /** One decimal, as the results file shows rates and seconds. */
+    static double round(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 }

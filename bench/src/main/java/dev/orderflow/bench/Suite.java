@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -21,34 +20,23 @@ import java.util.regex.Pattern;
  */
 final class Suite {
 
-    private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern DEPOSIT_ID = Pattern.compile("\"depositId\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern PRODUCT_CODE = Pattern.compile("\"productCode\"\\s*:\\s*\"([^\"]+)\"");
-
     /**
      * {@code Authorization} for every request: an operator's token, which {@code bin/bench} gets from the stack's
      * auth-service ({@code bin/token --admin}) and passes as {@code -Dbench.token}; none when it is not set.
      */
     private static final String TOKEN = System.getProperty("bench.token", "");
 
-    private final HttpClient http;
-    private final URI orders;
-    private final URI billing;
-    private final Duration timeout;
-    private final String location;
+    private final BenchOptions options;
+    // The client's own default executor starts a platform thread per concurrent exchange; virtual threads are cheaper
+    // on a machine whose two cores the bench shares with the suite it measures.
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
 
-    Suite(URI orders, URI billing, Duration timeout, String location) {
-        this.orders = orders;
-        this.location = location;
-        this.billing = billing;
-        this.timeout = timeout;
-        // The client's own default executor starts a platform thread per concurrent exchange; virtual threads are
-        // cheaper on a machine whose two cores the bench shares with the suite it measures.
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+    Suite(BenchOptions options) {
+        this.options = options;
     }
 
     /** The answer to a POST: its status, and the id it created when it succeeded. */
@@ -56,63 +44,59 @@ final class Suite {
 
     /** {@code POST /orders} for one unit of {@code product}: 201 with the orderId on success. */
     Answer placeOrder(String customerId, String product) throws IOException, InterruptedException {
-        String body = "{\"customerId\":\"" + customerId + "\",\"location\":\"" + location
+        String body = "{\"customerId\":\"" + customerId + "\",\"location\":\"" + options.location()
                 + "\",\"items\":[{\"productCode\":\"" + product + "\",\"quantity\":1}]}";
-        HttpResponse<String> response = post(orders.resolve("/orders"), body);
-        return answer(response, ORDER_ID);
+        return answer(send(options.orderUrl().resolve("/orders"), body), "orderId");
     }
 
     /** {@code POST /accounts}: 201 for a new account, 200 for an existing one. */
     Answer openAccount(String customerId) throws IOException, InterruptedException {
-        HttpResponse<String> response = post(billing.resolve("/accounts"), "{\"customerId\":\"" + customerId + "\"}");
+        var response = send(options.billingUrl().resolve("/accounts"), "{\"customerId\":\"" + customerId + "\"}");
         return new Answer(response.statusCode(), customerId, response.body());
     }
 
     /** {@code POST /accounts/{id}/deposits}: 202 with the depositId. */
     Answer deposit(String customerId, BigDecimal amount) throws IOException, InterruptedException {
-        URI uri = billing.resolve("/accounts/" + URLEncoder.encode(customerId, StandardCharsets.UTF_8) + "/deposits");
-        return answer(post(uri, "{\"amount\":" + amount.toPlainString() + "}"), DEPOSIT_ID);
+        String path = "/accounts/" + URLEncoder.encode(customerId, StandardCharsets.UTF_8) + "/deposits";
+        return answer(
+                send(options.billingUrl().resolve(path), "{\"amount\":" + amount.toPlainString() + "}"), "depositId");
     }
 
     /** The product codes of {@code GET /products}. */
     List<String> productCodes() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                authorized(HttpRequest.newBuilder(orders.resolve("/products")))
-                        .timeout(timeout)
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(options.orderUrl().resolve("/products"), null);
         if (response.statusCode() != 200) {
             throw new IOException("GET /products answered " + response.statusCode() + ": " + response.body());
         }
-        List<String> codes = new ArrayList<>();
-        Matcher m = PRODUCT_CODE.matcher(response.body());
-        while (m.find()) {
-            codes.add(m.group(1));
+        return field("productCode")
+                .matcher(response.body())
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+    }
+
+    /** A GET when {@code json} is null, else a POST of it. */
+    private HttpResponse<String> send(URI uri, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(options.httpTimeout());
+        if (!TOKEN.isEmpty()) {
+            request.header("Authorization", "Bearer " + TOKEN);
         }
-        return codes;
+        if (json != null) {
+            request.header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
-        HttpRequest request = authorized(HttpRequest.newBuilder(uri))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
-        return TOKEN.isEmpty() ? request : request.header("Authorization", "Bearer " + TOKEN);
-    }
-
-    private static Answer answer(HttpResponse<String> response, Pattern id) {
+    private static Answer answer(HttpResponse<String> response, String idField) {
         int status = response.statusCode();
-        if (status / 100 != 2) {
-            return new Answer(status, null, response.body());
-        }
-        Matcher m = id.matcher(response.body());
-        return new Answer(status, m.find() ? m.group(1) : null, response.body());
+        Matcher m = field(idField).matcher(response.body());
+        return new Answer(status, status / 100 == 2 && m.find() ? m.group(1) : null, response.body());
+    }
+
+    /** A string field of a JSON body; the bench reads only ids and codes, which need no JSON parser. */
+    private static Pattern field(String name) {
+        return Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"");
     }
 }

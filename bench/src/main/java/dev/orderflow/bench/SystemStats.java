@@ -15,14 +15,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -33,39 +30,28 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class SystemStats implements AutoCloseable {
 
-    private final Path stackDir;
-    private final String jdbcUrl;
-    private final String dbUser;
-    private final String dbPassword;
+    private static final double TICKS_PER_SECOND = Double.parseDouble(System.getProperty("bench.clktck", "100"));
+
+    private final BenchOptions options;
     private final Admin admin;
-    private final double ticksPerSecond = Double.parseDouble(System.getProperty("bench.clktck", "100"));
     private Connection connection;
 
-    SystemStats(Path stackDir, String jdbcUrl, String dbUser, String dbPassword, String bootstrapServers) {
-        this.stackDir = stackDir;
-        this.jdbcUrl = jdbcUrl;
-        this.dbUser = dbUser;
-        this.dbPassword = dbPassword;
-        Properties props = KafkaClients.config(bootstrapServers);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "bench-stats");
-        this.admin = Admin.create(props);
+    SystemStats(BenchOptions options) {
+        this.options = options;
+        this.admin = Admin.create(KafkaClients.config(options.bootstrapServers()));
     }
 
     /** Counters at one moment; -1 where unknown. CPU in clock ticks. */
     record Snapshot(
-            long nanos,
-            Map<String, Long> cpuTicks,
-            long machineBusy,
-            long machineTotal,
-            long pgCommits,
-            long walSyncs,
-            long kafkaRecords) {}
+            long nanos, Map<String, Long> cpuTicks, long[] machine, long pgCommits, long walSyncs, long kafkaRecords) {}
 
     Snapshot take() {
         long nanos = System.nanoTime();
         long[] machine = machineTicks();
-        long[] pg = postgres();
-        return new Snapshot(nanos, processTicks(), machine[0], machine[1], pg[0], pg[1], kafkaRecords());
+        long commits = postgres("select xact_commit from pg_stat_database where datname = current_database()");
+        // PostgreSQL 18 moved it to pg_stat_io: unknown there
+        long syncs = postgres("select wal_sync from pg_stat_wal");
+        return new Snapshot(nanos, processTicks(), machine, commits, syncs, kafkaRecords());
     }
 
     /**
@@ -82,74 +68,72 @@ final class SystemStats implements AutoCloseable {
             Double pgCommitsPerOrder,
             Double pgWalSyncsPerSecond,
             Double kafkaRecordsPerSecond,
-            Double kafkaRecordsPerOrder) {
-
-        static final Figures NONE = new Figures(0, null, null, Map.of(), null, null, null, null, null);
-    }
+            Double kafkaRecordsPerOrder) {}
 
     /** The step between two snapshots, for the report; {@code orders} made final in it. */
     Figures between(Snapshot a, Snapshot b, long orders) {
         double seconds = (b.nanos() - a.nanos()) / 1e9;
-        Double busy = null;
-        if (a.machineTotal() > 0 && b.machineTotal() > a.machineTotal()) {
-            busy = Limits.round(100.0 * (b.machineBusy() - a.machineBusy()) / (b.machineTotal() - a.machineTotal()));
-        }
+        Double busy = a.machine()[1] > 0 && b.machine()[1] > a.machine()[1]
+                ? StepResult.round(100.0 * (b.machine()[0] - a.machine()[0]) / (b.machine()[1] - a.machine()[1]))
+                : null;
         Map<String, Double> cpu = new LinkedHashMap<>();
         b.cpuTicks().forEach((name, ticks) -> {
             Long before = a.cpuTicks().get(name);
             if (before != null && seconds > 0) {
-                cpu.put(name, Limits.round((ticks - before) / ticksPerSecond / seconds * 100));
+                cpu.put(name, StepResult.round((ticks - before) / TICKS_PER_SECOND / seconds * 100));
             }
         });
         int cpus = Runtime.getRuntime().availableProcessors();
         if (busy != null && !cpu.isEmpty()) {
             double known =
                     cpu.values().stream().mapToDouble(Double::doubleValue).sum();
-            cpu.put("others", Limits.round(Math.max(0, busy * cpus - known)));
+            cpu.put("others", StepResult.round(Math.max(0, busy * cpus - known)));
         }
-        boolean pg = a.pgCommits() >= 0 && b.pgCommits() >= 0;
-        boolean wal = a.walSyncs() >= 0 && b.walSyncs() >= 0;
-        boolean kafka = a.kafkaRecords() >= 0 && b.kafkaRecords() >= 0;
-        long commits = b.pgCommits() - a.pgCommits();
-        long records = b.kafkaRecords() - a.kafkaRecords();
         return new Figures(
-                Limits.round(seconds),
+                StepResult.round(seconds),
                 busy,
                 busy == null ? null : cpus,
                 cpu,
-                pg ? Limits.round(commits / seconds) : null,
-                pg && orders > 0 ? Limits.round(commits / (double) orders) : null,
-                wal ? Limits.round((b.walSyncs() - a.walSyncs()) / seconds) : null,
-                kafka ? Limits.round(records / seconds) : null,
-                kafka && orders > 0 ? Limits.round(records / (double) orders) : null);
+                perSecond(a.pgCommits(), b.pgCommits(), seconds),
+                perSecond(a.pgCommits(), b.pgCommits(), orders),
+                perSecond(a.walSyncs(), b.walSyncs(), seconds),
+                perSecond(a.kafkaRecords(), b.kafkaRecords(), seconds),
+                perSecond(a.kafkaRecords(), b.kafkaRecords(), orders));
+    }
+
+    /** How much a counter grew per unit, rounded; null when either reading is unknown or there are no units. */
+    private static Double perSecond(long before, long after, double units) {
+        return before < 0 || after < 0 || units <= 0 ? null : StepResult.round((after - before) / units);
     }
 
     /** CPU ticks per named process tree: each stack process with its descendants, PostgreSQL, and the bench. */
     private Map<String, Long> processTicks() {
         Map<Long, String> roots = new HashMap<>();
-        Path pids = stackDir.resolve("pids");
+        Path pids = options.stackDir().resolve("pids");
         if (Files.isDirectory(pids)) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(pids, "*.pid")) {
                 for (Path file : files) {
                     String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
-                    readPid(file).ifPresent(pid -> roots.put(pid, name.equals("postgres") ? "postgres-jvm" : name));
+                    long pid = readPid(file);
+                    if (pid > 0) {
+                        roots.put(pid, name.equals("postgres") ? "postgres-jvm" : name);
+                    }
                 }
             } catch (IOException e) {
                 // no per-process figures
             }
         }
-        readPid(stackDir.resolve("data/postgres/postmaster.pid")).ifPresent(pid -> roots.put(pid, "postgresql"));
+        roots.put(readPid(options.stackDir().resolve("data/postgres/postmaster.pid")), "postgresql");
         roots.put(ProcessHandle.current().pid(), "bench");
         Map<Long, long[]> procs = new HashMap<>(); // pid -> {ppid, ticks}
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path dir : dirs) {
                 try {
                     String stat = Files.readString(dir.resolve("stat"));
+                    // after "pid (comm) ": state ppid ... utime (f[11]) stime (f[12])
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    // after "pid (comm) ": state ppid ... utime(14th field overall = f[11]) stime(f[12])
-                    procs.put(
-                            Long.parseLong(dir.getFileName().toString()),
-                            new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])});
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    procs.put(Long.parseLong(dir.getFileName().toString()), new long[] {Long.parseLong(f[1]), ticks});
                 } catch (IOException | RuntimeException e) {
                     // the process ended meanwhile
                 }
@@ -158,6 +142,7 @@ final class SystemStats implements AutoCloseable {
             return Map.of();
         }
         Map<String, Long> ticks = new TreeMap<>();
+        roots.remove(0L);
         roots.values().forEach(name -> ticks.put(name, 0L));
         for (Map.Entry<Long, long[]> p : procs.entrySet()) {
             long pid = p.getKey();
@@ -174,12 +159,13 @@ final class SystemStats implements AutoCloseable {
         return ticks;
     }
 
-    private static java.util.Optional<Long> readPid(Path file) {
+    /** The pid on a pid file's first line, 0 when there is none. */
+    private static long readPid(Path file) {
         try {
             String first = Files.readAllLines(file).getFirst().replaceAll("[^0-9]", "");
-            return first.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Long.parseLong(first));
+            return first.isEmpty() ? 0 : Long.parseLong(first);
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return 0;
         }
     }
 
@@ -214,43 +200,28 @@ final class SystemStats implements AutoCloseable {
             for (int i = 1; i <= 8 && i < f.length; i++) {
                 total += Long.parseLong(f[i]);
             }
-            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-            return new long[] {total - idle, total};
+            return new long[] {total - Long.parseLong(f[4]) - Long.parseLong(f[5]), total};
         } catch (IOException | RuntimeException e) {
             return new long[] {-1, -1};
         }
     }
 
-    /** {committed transactions of the database, WAL syncs}; -1 when unknown. */
-    private long[] postgres() {
-        long commits = -1;
-        long syncs = -1;
+    /** A counter of PostgreSQL's statistics; -1 when unknown. */
+    private long postgres(String query) {
         try {
             if (connection == null || connection.isClosed()) {
-                connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                connection.setAutoCommit(true);
+                connection = DriverManager.getConnection(options.jdbcUrl(), options.dbUser(), options.dbPassword());
             }
             try (Statement s = connection.createStatement()) {
                 // Statistics are flushed by backends about once a second; ask for a fresh view.
                 s.execute("select pg_stat_clear_snapshot()");
-                try (ResultSet rs =
-                        s.executeQuery("select xact_commit from pg_stat_database where datname = current_database()")) {
-                    if (rs.next()) {
-                        commits = rs.getLong(1);
-                    }
-                }
-                try (ResultSet rs = s.executeQuery("select wal_sync from pg_stat_wal")) {
-                    if (rs.next()) {
-                        syncs = rs.getLong(1);
-                    }
-                } catch (SQLException e) {
-                    // PostgreSQL 18 moved it to pg_stat_io
+                try (ResultSet rs = s.executeQuery(query)) {
+                    return rs.next() ? rs.getLong(1) : -1;
                 }
             }
         } catch (SQLException e) {
-            // no database figures
+            return -1;
         }
-        return new long[] {commits, syncs};
     }
 
     /** The sum of the end offsets of the suite's topics (those that exist): how many records they hold. */
@@ -258,11 +229,10 @@ final class SystemStats implements AutoCloseable {
         try {
             var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             var ours = Topics.ALL.stream().filter(existing::contains).toList();
-            Map<String, TopicDescription> topics =
-                    admin.describeTopics(ours).allTopicNames().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> request = topics.values().stream()
-                    .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            Map<TopicPartition, OffsetSpec> request =
+                    admin.describeTopics(ours).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                            .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
+                            .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
             return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).values().stream()
                     .mapToLong(info -> info.offset())
                     .sum();
