@@ -1,5 +1,6 @@
 package dev.orderflow.fulfillment.deadletters;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /dead-letters?topic=…&limit=…} and {@code POST /dead-letters/redrive}. */
 @RestController
+@Tag(name = "dead letters", description = "The records of the -dlt topics, listed and redriven")
 class DeadLetterController {
 
     private final DeadLetters deadLetters;

@@ -1,5 +1,7 @@
 package dev.orderflow.fulfillment.demo;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -27,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * is acknowledged with {@code 200} and not stored again. {@code GET} of the same path lists what arrived, oldest first.
  */
 @RestController
+@SecurityRequirements
+@Tag(
+        name = "demo warehouse",
+        description = "A stand-in for an outside system; checks Basic credentials of its own, not tokens")
 class DemoWarehouseController {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._\\-]{1,64}");

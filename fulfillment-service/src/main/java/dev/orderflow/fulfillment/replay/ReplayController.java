@@ -1,5 +1,6 @@
 package dev.orderflow.fulfillment.replay;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /replays} → {@code 202}; {@code GET /replays/{name}}. */
 @RestController
+@Tag(name = "replays", description = "Events of a time range delivered again to the matching rules")
 class ReplayController {
 
     private final ReplayManagement management;

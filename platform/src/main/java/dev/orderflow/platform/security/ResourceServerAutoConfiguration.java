@@ -37,7 +37,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
 /**
- * Makes a service an OAuth 2 resource server: every request but health (and {@code orderflow.security.public-paths})
+ * Makes a service an OAuth 2 resource server: every request but health, the API documents (and
+ * {@code orderflow.security.public-paths})
  * needs a JWT signed by auth-service, checked against its JWK set; {@code orderflow.security.admin-paths} need an
  * operator's; refusals are problems. What else a valid token may touch is the controllers' business, through
  * {@link CustomerAccess}.
@@ -63,6 +64,10 @@ public class ResourceServerAutoConfiguration {
 
     static final Duration VERIFIED_TOKEN_MAX_AGE = Duration.ofMinutes(5);
 
+    /** The OpenAPI document and Swagger UI describe the API to anyone; every call they make still needs a token. */
+    static final List<String> API_DOCS =
+            List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
@@ -76,6 +81,7 @@ public class ResourceServerAutoConfiguration {
                     .build();
         }
         List<String> open = new ArrayList<>(List.of(HEALTH, "/error"));
+        open.addAll(API_DOCS);
         open.addAll(properties.publicPaths());
         SecurityProblems problems = new SecurityProblems();
         return http.authorizeHttpRequests(requests -> {

@@ -5,6 +5,12 @@ import dev.orderflow.billing.accounts.Accounts;
 import dev.orderflow.billing.accounts.Accounts.Opened;
 import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.web.CustomerId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "accounts", description = "Customers' accounts and their balances")
 class AccountController {
 
     private final Accounts accounts;
@@ -25,6 +32,20 @@ class AccountController {
 
     /** Opens an account with a zero balance: 201 when new, 200 with the existing account when it was open already. */
     @PostMapping("/accounts")
+    @Operation(summary = "Open an account, or find the one that is open")
+    @ApiResponse(
+            responseCode = "201",
+            description = "A new account, with a zero balance",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/accounts/{customerId}",
+                            schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The account that was open already",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
     ResponseEntity<AccountView> open(@Valid @RequestBody OpenAccountRequest request) {
         CustomerAccess.requireCustomer(request.customerId());
         Opened opened = accounts.open(request.customerId());
@@ -36,6 +57,9 @@ class AccountController {
     }
 
     @GetMapping("/accounts/{customerId}")
+    @Operation(summary = "An account and its balance")
+    @ApiResponse(responseCode = "200", description = "The account")
+    @ApiResponse(responseCode = "404", description = "The customer has no account")
     AccountView account(@PathVariable @CustomerId String customerId) {
         CustomerAccess.requireCustomer(customerId);
         return accounts.find(customerId)

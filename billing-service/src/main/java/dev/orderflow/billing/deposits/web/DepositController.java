@@ -3,6 +3,11 @@ package dev.orderflow.billing.deposits.web;
 import dev.orderflow.billing.deposits.DepositManagement;
 import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.web.CustomerId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "accounts")
 class DepositController {
 
     private final DepositManagement deposits;
@@ -24,6 +30,16 @@ class DepositController {
      * this publishes, and DepositAccepted tells when it did.
      */
     @PostMapping("/accounts/{customerId}/deposits")
+    @Operation(
+            summary = "Request a deposit",
+            description =
+                    "Travels as DepositRequested on the billing topic and is applied exactly once; DepositAccepted"
+                            + " follows on the payment topic when it was.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "The deposit is REQUESTED",
+            content = @Content(schema = @Schema(implementation = DepositView.class)))
+    @ApiResponse(responseCode = "404", description = "The customer has no account")
     ResponseEntity<DepositView> deposit(
             @PathVariable @CustomerId String customerId, @Valid @RequestBody DepositRequest request) {
         CustomerAccess.requireCustomer(customerId);

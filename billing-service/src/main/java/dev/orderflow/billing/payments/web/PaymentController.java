@@ -7,6 +7,12 @@ import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.security.Scopes;
 import dev.orderflow.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "payments", description = "Synchronous charges, for the http and mixed interaction styles")
 class PaymentController {
 
     /** The reason of a 409 when the orderId was charged before for a different customer, amount or currency. */
@@ -33,6 +40,22 @@ class PaymentController {
      * low; 409 when there is no account, or the orderId was charged for a different request.
      */
     @PostMapping("/payments")
+    @Operation(
+            summary = "Charge an order",
+            description = "Idempotent per orderId: a retry answers with the first outcome, status code included, and"
+                    + " never charges again. Needs the payments.write scope (order-service's) or an operator's token.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "PAID",
+            headers = @Header(name = "Idempotent-Replayed", schema = @Schema(type = "boolean")),
+            content = @Content(schema = @Schema(implementation = PaymentView.class)))
+    @ApiResponse(
+            responseCode = "402",
+            description = "The balance does not cover the amount (reason INSUFFICIENT_FUNDS)")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The customer has no account (reason ACCOUNT_NOT_FOUND), or the orderId was charged before"
+                    + " for another customer or amount (reason ORDER_ALREADY_CHARGED)")
     ResponseEntity<?> pay(@Valid @RequestBody PaymentRequest request) {
         CustomerAccess.requireScope(Scopes.PAYMENTS_WRITE);
         Charge charge = request.toCharge();

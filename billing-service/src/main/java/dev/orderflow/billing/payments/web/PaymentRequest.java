@@ -4,6 +4,7 @@ import dev.orderflow.billing.payments.Charge;
 import dev.orderflow.billing.payments.OrderDetails;
 import dev.orderflow.events.OrderCreated;
 import dev.orderflow.platform.web.CustomerId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -41,6 +42,7 @@ record PaymentRequest(
     }
 
     /** One line of the order, at the price it was ordered at. */
+    @Schema(name = "PaymentLine")
     record Item(
             @NotBlank @Size(max = 64) @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters")
             String productCode,

@@ -3,6 +3,7 @@ package dev.orderflow.fulfillment.bus.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderflow.fulfillment.bus.PutEvents;
 import dev.orderflow.platform.web.Problems;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ProblemDetail;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
+@Tag(name = "events", description = "PutEvents: custom events onto the bus (topic fulfillment)")
 class EventController {
 
     private final PutEvents putEvents;

@@ -3,6 +3,7 @@ package dev.orderflow.fulfillment.delivery.web;
 import dev.orderflow.fulfillment.delivery.Deliveries;
 import dev.orderflow.fulfillment.delivery.DeliveryStatus;
 import dev.orderflow.fulfillment.delivery.StoredDelivery;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "rules")
 class DeliveryController {
 
     private final Deliveries deliveries;

@@ -9,6 +9,7 @@ import dev.orderflow.fulfillment.destinations.DestinationException;
 import dev.orderflow.fulfillment.destinations.DestinationException.Kind;
 import dev.orderflow.fulfillment.destinations.DestinationException.Problem;
 import dev.orderflow.fulfillment.destinations.DestinationManagement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code /connections/{name}} and {@code /api-destinations/{name}}. */
 @RestController
+@Tag(name = "destinations", description = "Connections and API destinations; no answer ever shows a secret")
 class DestinationController {
 
     /** What every answer shows instead of a secret. */

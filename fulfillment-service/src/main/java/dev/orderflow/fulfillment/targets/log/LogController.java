@@ -1,5 +1,6 @@
 package dev.orderflow.fulfillment.targets.log;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
+@Tag(name = "logs", description = "What log targets logged")
 class LogController {
 
     private final LogEntries entries;

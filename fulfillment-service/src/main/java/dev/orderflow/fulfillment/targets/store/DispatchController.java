@@ -1,5 +1,6 @@
 package dev.orderflow.fulfillment.targets.store;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
+@Tag(name = "dispatches", description = "What store-and-dispatch stored")
 class DispatchController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -3,6 +3,11 @@ package dev.orderflow.fulfillment.workflow.web;
 import dev.orderflow.fulfillment.workflow.Executions;
 import dev.orderflow.fulfillment.workflow.Executions.ExecutionRecord;
 import dev.orderflow.fulfillment.workflow.Executions.StepRecord;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -17,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /workflows/executions?orderId=…} and {@code GET /workflows/executions/{id}}: executions with their steps. */
 @RestController
+@Tag(name = "workflows", description = "Workflow executions and their steps")
 class WorkflowController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,6 +56,10 @@ class WorkflowController {
             List<StepView> steps) {}
 
     @GetMapping("/workflows/executions")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The order's executions",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ExecutionView.class))))
     ResponseEntity<?> byOrder(@RequestParam(required = false) String orderId) {
         if (orderId == null
                 || orderId.isBlank()
@@ -63,6 +73,11 @@ class WorkflowController {
     }
 
     @GetMapping("/workflows/executions/{id}")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The execution with its steps",
+            content = @Content(schema = @Schema(implementation = ExecutionView.class)))
+    @ApiResponse(responseCode = "404", description = "No such execution")
     ResponseEntity<?> one(@PathVariable String id) {
         return executions
                 .find(id)

@@ -4,10 +4,12 @@ import dev.orderflow.notification.notifying.Channel;
 import dev.orderflow.notification.notifying.EmailStatus;
 import dev.orderflow.notification.notifying.Notification;
 import dev.orderflow.notification.notifying.NotificationType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A notification as the API shows it. */
+@Schema(name = "Notification")
 record NotificationView(
         UUID id,
         String customerId,

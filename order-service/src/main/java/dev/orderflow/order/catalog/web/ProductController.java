@@ -2,12 +2,16 @@ package dev.orderflow.order.catalog.web;
 
 import dev.orderflow.order.catalog.Product;
 import dev.orderflow.order.catalog.Products;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "catalog", description = "The products and their prices")
 class ProductController {
 
     private final Products products;
@@ -17,6 +21,7 @@ class ProductController {
     }
 
     /** A product as the API shows it. */
+    @Schema(name = "Product")
     record ProductView(String productCode, String name, BigDecimal unitPrice, String currency) {
 
         static ProductView of(Product product) {
@@ -25,6 +30,7 @@ class ProductController {
     }
 
     @GetMapping("/products")
+    @Operation(summary = "The catalog, by product code")
     List<ProductView> products() {
         return products.findAllByOrderByProductCode().stream()
                 .map(ProductView::of)

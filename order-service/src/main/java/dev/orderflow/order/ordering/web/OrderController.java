@@ -6,6 +6,13 @@ import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.web.CustomerId;
 import dev.orderflow.platform.web.FieldProblem;
 import dev.orderflow.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -27,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "orders", description = "Placing orders and following them through payment and dispatch")
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -41,9 +49,26 @@ class OrderController {
 
     /** Places an order; a retry with the same Idempotency-Key answers with the first order, unchanged. */
     @PostMapping("/orders")
+    @Operation(
+            summary = "Place an order",
+            description = "Prices the items from the catalog. In the events style the order is PENDING until billing"
+                    + " answers on the payment topic; in the http and mixed styles it is already PAID or"
+                    + " PAYMENT_FAILED.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The order; Idempotent-Replayed says whether it is the first answer to its Idempotency-Key",
+            headers = {
+                @Header(name = "Location", description = "/orders/{orderId}", schema = @Schema(type = "string")),
+                @Header(name = "Idempotent-Replayed", schema = @Schema(type = "boolean"))
+            },
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before for another request")
     ResponseEntity<OrderView> place(
             @RequestBody PlaceOrderRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 255) String idempotencyKey) {
+            @Parameter(description = "Makes a retried POST answer with the first order instead of placing another")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @Size(min = 1, max = 255)
+                    String idempotencyKey) {
         CustomerAccess.requireCustomer(request.customerId());
         List<FieldProblem> problems = problems(request);
         if (!problems.isEmpty()) {
@@ -56,6 +81,9 @@ class OrderController {
     }
 
     @GetMapping("/orders/{orderId}")
+    @Operation(summary = "An order")
+    @ApiResponse(responseCode = "200", description = "The order")
+    @ApiResponse(responseCode = "404", description = "No such order")
     OrderView order(@PathVariable UUID orderId) {
         OrderView order = OrderView.of(orders.find(orderId));
         CustomerAccess.requireCustomer(order.customerId());
@@ -64,6 +92,7 @@ class OrderController {
 
     /** A customer's orders, newest first. */
     @GetMapping("/orders")
+    @Operation(summary = "A customer's orders, newest first")
     List<OrderView> orders(@RequestParam @CustomerId String customerId) {
         CustomerAccess.requireCustomer(customerId);
         return orders.findByCustomer(customerId).stream().map(OrderView::of).toList();

@@ -2,6 +2,7 @@ package dev.orderflow.order.ordering.web;
 
 import dev.orderflow.order.ordering.PlaceOrder;
 import dev.orderflow.platform.web.CustomerId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,14 +15,22 @@ import java.util.List;
 import java.util.function.IntPredicate;
 
 /** The body of {@code POST /orders}. Prices are the server's: a client names products and quantities only. */
+@Schema(
+        example = "{\"customerId\": \"alice\", \"location\": \"us-east\", \"items\": [{\"productCode\": \"pencil\","
+                + " \"quantity\": 2}]}")
 record PlaceOrderRequest(
         @CustomerId String customerId,
 
-        @NotBlank @Size(max = 64) String location,
+        @Schema(description = "where the order goes; fulfilment rules route on it (us-..., eu-...)")
+        @NotBlank
+        @Size(max = 64)
+        String location,
+
         @NotEmpty @Size(max = MAX_ITEMS) List<@Valid @NotNull Item> items) {
 
     static final int MAX_ITEMS = 100;
 
+    @Schema(name = "PlaceOrderLine")
     record Item(
             @NotBlank @Size(max = 64) String productCode,
             @NotNull @Min(1) @Max(10_000) Integer quantity) {}
