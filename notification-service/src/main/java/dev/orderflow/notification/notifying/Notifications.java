@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -50,7 +51,7 @@ public interface Notifications extends Repository<Notification, UUID> {
             @Param("type") String type,
             @Param("message") String message,
             @Param("channel") String channel,
-            @Param("eventId") String eventId,
+            @Param("eventId") @Nullable String eventId,
             @Param("createdAt") Instant createdAt,
             @Param("status") String emailStatus);
 
