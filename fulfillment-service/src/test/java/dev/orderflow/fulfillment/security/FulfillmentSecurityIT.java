@@ -4,6 +4,7 @@ import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.read;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.write;
 
 import dev.orderflow.testsupport.EndpointSecurity;
+import dev.orderflow.testsupport.EndpointSecurityTests;
 import dev.orderflow.testsupport.EndpointSecurity.Endpoint;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.Tokens;
@@ -30,25 +31,17 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * and no token.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FulfillmentSecurityIT {
+class FulfillmentSecurityIT extends EndpointSecurityTests {
 
     static final String RULE = "security-" + UUID.randomUUID();
 
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
 
-    EndpointSecurity security;
-
-    @BeforeAll
-    void setUp() {
-        security = new EndpointSecurity(port);
-    }
-
-    List<Endpoint> operatorEndpoints() {
+    /** Every endpoint but the demo receiver's is an operator's: a customer is refused each. */
+    @Override
+    protected List<Endpoint> customerEndpoints() {
         Supplier<String> state = () -> jdbc.sql("""
                         select (select count(*) from rules) || '/' || (select count(*) from connections)
                             || '/' || (select count(*) from api_destinations) || '/' || (select count(*) from replays)
@@ -99,23 +92,20 @@ class FulfillmentSecurityIT {
                 write(HttpMethod.DELETE, "/rules/" + RULE, null, state));
     }
 
-    @ParameterizedTest
-    @MethodSource("operatorEndpoints")
-    void refusesARequestWithoutAValidToken(Endpoint endpoint) {
-        security.refusesWithoutAToken(endpoint);
-        security.refusesAForgedToken(endpoint, "alice");
+    @Override
+    protected String owner() {
+        return "alice";
     }
 
-    @ParameterizedTest
-    @MethodSource("operatorEndpoints")
-    void refusesACustomersTokenAndChangesNothing(Endpoint endpoint) {
-        security.refusesAnotherCustomer(endpoint, "alice");
+    @Override
+    protected String intruder() {
+        return "alice";
     }
 
-    @Test
-    void letsAnOperatorIn() {
-        // in the table's order: the rule, connection and destination it creates are read, then deleted
-        operatorEndpoints().forEach(endpoint -> security.letsIn(endpoint, Tokens.admin()));
+    /** Operators' alone; in the table's order, the rule, connection and destination an operator creates are read, then deleted. */
+    @Override
+    protected List<String> tokensLetIn() {
+        return List.of(Tokens.admin());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.read;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.write;
 
 import dev.orderflow.testsupport.EndpointSecurity;
+import dev.orderflow.testsupport.EndpointSecurityTests;
 import dev.orderflow.testsupport.EndpointSecurity.Endpoint;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.Tokens;
@@ -21,27 +22,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every endpoint of push-service: no token 401, another customer's token 403 and nothing changed, an operator in. */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PushSecurityIT {
+class PushSecurityIT extends EndpointSecurityTests {
 
     static final String OWNER = "owner-" + UUID.randomUUID();
     static final String INTRUDER = "intruder-" + UUID.randomUUID();
     static final String DEVICE = "device-" + UUID.randomUUID();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
-    EndpointSecurity security;
-
-    @BeforeAll
-    void setUp() {
-        security = new EndpointSecurity(port);
-    }
-
-    List<Endpoint> customerEndpoints() {
+    @Override
+    protected List<Endpoint> customerEndpoints() {
         Supplier<String> ownersTokens =
                 () -> jdbc.sql("select string_agg(token, ',' order by token) from push_tokens where customer_id = ?")
                         .param(OWNER)
@@ -54,23 +45,13 @@ class PushSecurityIT {
                 write(HttpMethod.DELETE, "/customers/" + OWNER + "/push-tokens/" + DEVICE, null, ownersTokens));
     }
 
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void refusesARequestWithoutAValidToken(Endpoint endpoint) {
-        security.refusesWithoutAToken(endpoint);
-        security.refusesAForgedToken(endpoint, OWNER);
+    @Override
+    protected String owner() {
+        return OWNER;
     }
 
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void refusesAnotherCustomersTokenAndChangesNothing(Endpoint endpoint) {
-        security.refusesAnotherCustomer(endpoint, INTRUDER);
-    }
-
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void letsTheOwnerAndAnOperatorIn(Endpoint endpoint) {
-        security.letsIn(endpoint, Tokens.customer(OWNER));
-        security.letsIn(endpoint, Tokens.admin());
+    @Override
+    protected String intruder() {
+        return INTRUDER;
     }
 }
