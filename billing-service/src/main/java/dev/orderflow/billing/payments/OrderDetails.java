@@ -1,5 +1,6 @@
 package dev.orderflow.billing.payments;
 
+import org.jspecify.annotations.Nullable;
 import dev.orderflow.events.OrderCreated;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  *
  * @param location {@code null} when the request named none
  */
-public record OrderDetails(String location, List<OrderCreated.Item> items) {
+public record OrderDetails(@Nullable String location, List<OrderCreated.Item> items) {
 
     /** A charge that names no order details, e.g. a {@code POST /payments} without them. */
     public static final OrderDetails NONE = new OrderDetails(null, List.of());

@@ -1,5 +1,6 @@
 package dev.orderflow.fulfillment.workflow;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
@@ -17,4 +18,4 @@ public record Execution(
         String input,
         String currentStep,
         int stepAttempts,
-        Instant stepStartedAt) {}
+        @Nullable Instant stepStartedAt) {}
