@@ -1,8 +1,8 @@
 package dev.orderflow.billing.payments;
 
-import org.jspecify.annotations.Nullable;
 import dev.orderflow.events.OrderCreated;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an order is, beyond its amount: where it goes and what is in it. Billing does not keep it; it copies it from the

@@ -4,26 +4,21 @@ import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.read;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.write;
 
 import dev.orderflow.billing.ObservedProcessedEvents;
-import dev.orderflow.testsupport.IntegrationTest;
-import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
-import dev.orderflow.testsupport.EndpointSecurity;
-import dev.orderflow.testsupport.EndpointSecurityTests;
 import dev.orderflow.testsupport.EndpointSecurity.Endpoint;
+import dev.orderflow.testsupport.EndpointSecurityTests;
+import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.Tokens;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Every endpoint of billing-service: no token 401, another customer's token 403 and nothing changed, an operator in;

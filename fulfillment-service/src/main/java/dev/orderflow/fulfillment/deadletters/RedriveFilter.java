@@ -1,8 +1,8 @@
 package dev.orderflow.fulfillment.deadletters;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which dead letters of a topic to redrive; every condition given must hold, none given means all.

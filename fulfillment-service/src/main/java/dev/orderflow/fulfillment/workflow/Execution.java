@@ -1,7 +1,7 @@
 package dev.orderflow.fulfillment.workflow;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A workflow execution as the engine locks it: where it stands and what its current step has tried so far.

@@ -1,8 +1,8 @@
 package dev.orderflow.fulfillment.workflow;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**

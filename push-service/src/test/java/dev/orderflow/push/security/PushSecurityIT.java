@@ -3,20 +3,13 @@ package dev.orderflow.push.security;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.read;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.write;
 
-import dev.orderflow.testsupport.EndpointSecurity;
-import dev.orderflow.testsupport.EndpointSecurityTests;
 import dev.orderflow.testsupport.EndpointSecurity.Endpoint;
+import dev.orderflow.testsupport.EndpointSecurityTests;
 import dev.orderflow.testsupport.IntegrationTest;
-import dev.orderflow.testsupport.Tokens;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
