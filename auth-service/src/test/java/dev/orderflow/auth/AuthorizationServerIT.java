@@ -100,13 +100,7 @@ class AuthorizationServerIT {
         assertThat(callback.toString()).startsWith(REDIRECT_URI).contains("state=xyz");
         String code = queryParameter(callback, "code");
 
-        Map<String, String> exchange = new LinkedHashMap<>();
-        exchange.put("grant_type", "authorization_code");
-        exchange.put("code", code);
-        exchange.put("redirect_uri", REDIRECT_URI);
-        exchange.put("client_id", "orderflow-web");
-        exchange.put("code_verifier", verifier);
-        HttpResponse<String> token = browser.postForm("/oauth2/token", exchange, null, null);
+        HttpResponse<String> token = exchangeCode(code, verifier);
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
 
         Jwt jwt = jwks.decode(jsonString(token.body(), "access_token"));
@@ -145,21 +139,7 @@ class AuthorizationServerIT {
                 null);
         String code = queryParameter(URI.create(Browser.location(browser.get(Browser.location(login)))), "code");
 
-        HttpResponse<String> token = browser.postForm(
-                "/oauth2/token",
-                Map.of(
-                        "grant_type",
-                        "authorization_code",
-                        "code",
-                        code,
-                        "redirect_uri",
-                        REDIRECT_URI,
-                        "client_id",
-                        "orderflow-web",
-                        "code_verifier",
-                        randomUrlSafe()),
-                null,
-                null);
+        HttpResponse<String> token = exchangeCode(code, randomUrlSafe());
         assertThat(token.statusCode()).isEqualTo(400);
         assertThat(token.body()).contains("invalid_grant");
     }
@@ -209,11 +189,7 @@ class AuthorizationServerIT {
 
     @Test
     void aServiceGetsATokenWithItsOwnScopeByClientCredentials() throws Exception {
-        HttpResponse<String> token = browser.postForm(
-                "/oauth2/token",
-                Map.of("grant_type", "client_credentials", "scope", "payments.write"),
-                "order-service",
-                "dev-order-service-secret");
+        HttpResponse<String> token = clientCredentials("order-service", "dev-order-service-secret", "payments.write");
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         Jwt jwt = jwks.decode(jsonString(token.body(), "access_token"));
         assertThat(jwt.getSubject()).isEqualTo("order-service");
@@ -222,22 +198,14 @@ class AuthorizationServerIT {
 
     @Test
     void aServiceCannotAskForAScopeItWasNotGiven() throws Exception {
-        HttpResponse<String> token = browser.postForm(
-                "/oauth2/token",
-                Map.of("grant_type", "client_credentials", "scope", "orderflow.admin"),
-                "order-service",
-                "dev-order-service-secret");
+        HttpResponse<String> token = clientCredentials("order-service", "dev-order-service-secret", "orderflow.admin");
         assertThat(token.statusCode()).isEqualTo(400);
         assertThat(token.body()).contains("invalid_scope");
     }
 
     @Test
     void theAdminClientGetsAnOperatorsToken() throws Exception {
-        HttpResponse<String> token = browser.postForm(
-                "/oauth2/token",
-                Map.of("grant_type", "client_credentials", "scope", "orderflow.admin"),
-                "orderflow-admin",
-                "dev-admin-secret");
+        HttpResponse<String> token = clientCredentials("orderflow-admin", "dev-admin-secret", "orderflow.admin");
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         assertThat(jwks.decode(jsonString(token.body(), "access_token")).getClaimAsStringList("scope"))
                 .containsExactly("orderflow.admin");
@@ -245,8 +213,7 @@ class AuthorizationServerIT {
 
     @Test
     void aWrongClientSecretGetsNoToken() throws Exception {
-        HttpResponse<String> token = browser.postForm(
-                "/oauth2/token", Map.of("grant_type", "client_credentials"), "orderflow-admin", "guessed");
+        HttpResponse<String> token = clientCredentials("orderflow-admin", "guessed", null);
         assertThat(token.statusCode()).isEqualTo(401);
     }
 
@@ -308,5 +275,26 @@ class AuthorizationServerIT {
                 Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
         assertThat(matcher.find()).as(json).isTrue();
         return matcher.group(1);
+    }
+
+    /** The web client's exchange of an authorization code for a token, with the PKCE verifier. */
+    private HttpResponse<String> exchangeCode(String code, String verifier) throws Exception {
+        Map<String, String> exchange = new LinkedHashMap<>();
+        exchange.put("grant_type", "authorization_code");
+        exchange.put("code", code);
+        exchange.put("redirect_uri", REDIRECT_URI);
+        exchange.put("client_id", "orderflow-web");
+        exchange.put("code_verifier", verifier);
+        return browser.postForm("/oauth2/token", exchange, null, null);
+    }
+
+    /** A client's request for a token by its credentials, for the scope or, without one, its default scopes. */
+    private HttpResponse<String> clientCredentials(String clientId, String secret, String scope) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        if (scope != null) {
+            form.put("scope", scope);
+        }
+        return browser.postForm("/oauth2/token", form, clientId, secret);
     }
 }

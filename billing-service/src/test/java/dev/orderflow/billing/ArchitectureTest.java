@@ -6,10 +6,20 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
 
-/** The domain never imports its adapters: web and messaging call the domain, not the other way round. */
+/**
+ * Each feature package is a Spring Modulith module: no cycles between them, and one uses only what another exposes
+ * in its top package. The domain never imports its adapters: web and messaging call the domain, not the other way round.
+ */
 @AnalyzeClasses(packages = "dev.orderflow.billing", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    @Test
+    void featuresUseOnlyEachOthersApiAndFormNoCycles() {
+        ApplicationModules.of(BillingServiceApplication.class).verify();
+    }
 
     @ArchTest
     static final ArchRule domainIsFreeOfAdapters = noClasses()

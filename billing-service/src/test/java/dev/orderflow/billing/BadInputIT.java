@@ -50,9 +50,7 @@ class BadInputIT {
                 .field("amount", AMOUNT, "1.00");
         long before = footprint();
 
-        int sent = BadInput.assertAllRefused(http, openAccount.cases())
-                + BadInput.assertAllRefused(http, deposit.cases())
-                + BadInput.assertAllRefused(http, pay.cases());
+        int sent = BadInput.assertAllRefused(http, openAccount, deposit, pay);
 
         assertThat(sent).isGreaterThan(300);
         assertThat(footprint()).isEqualTo(before);

@@ -70,7 +70,7 @@ public class ObservedProcessedEvents extends ProcessedEvents {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Configuration {
+    public static class Configuration {
 
         @Bean
         @Primary

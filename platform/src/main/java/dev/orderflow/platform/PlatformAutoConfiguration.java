@@ -27,7 +27,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -81,10 +80,10 @@ public class PlatformAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(
             JdbcClient jdbc,
-            PlatformTransactionManager transactions,
+            TransactionTemplate transactions,
             KafkaTemplate<Object, Object> kafka,
             PlatformProperties properties) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, properties.outbox());
+        return new OutboxRelay(jdbc, transactions, kafka, properties.outbox());
     }
 
     @Bean
@@ -98,8 +97,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        return new ProcessedEvents(jdbc, new TransactionTemplate(transactions));
+    ProcessedEvents processedEvents(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new ProcessedEvents(jdbc, transactions);
     }
 
     @Bean

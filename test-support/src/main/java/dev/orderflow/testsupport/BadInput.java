@@ -117,6 +117,15 @@ public final class BadInput {
         return cases;
     }
 
+    /** Sends every bad request of each endpoint ({@link #cases()}) as {@link #assertAllRefused(RawHttp, List)} does. */
+    public static int assertAllRefused(RawHttp http, BadInput... endpoints) {
+        int sent = 0;
+        for (BadInput endpoint : endpoints) {
+            sent += assertAllRefused(http, endpoint.cases());
+        }
+        return sent;
+    }
+
     /**
      * Sends every case and asserts, all failures together, that each was answered with a 4xx problem+json.
      *

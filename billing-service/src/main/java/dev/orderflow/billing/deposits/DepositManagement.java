@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,12 +36,12 @@ public class DepositManagement {
             Accounts accounts,
             Outbox outbox,
             CustomerNotifications notifications,
-            PlatformTransactionManager transactions) {
+            TransactionTemplate transactions) {
         this.deposits = deposits;
         this.accounts = accounts;
         this.outbox = outbox;
         this.notifications = notifications;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
     }
 
     /**

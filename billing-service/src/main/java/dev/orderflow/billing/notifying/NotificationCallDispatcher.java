@@ -3,7 +3,7 @@ package dev.orderflow.billing.notifying;
 import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetryDecision;
 import javax.sql.DataSource;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Calls notification-service for each row of {@code notification_calls} after the transaction that wrote it, and
@@ -16,7 +16,7 @@ class NotificationCallDispatcher extends Dispatcher<NotificationCall> {
             NotificationCalls calls,
             NotificationCallSender sender,
             NotificationServiceProperties properties,
-            PlatformTransactionManager transactions,
+            TransactionTemplate transactions,
             DataSource dataSource) {
         super(
                 "notification-calls",

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Style I: billing tells notification-service of each outcome over HTTP, after the commit and at least once, through
@@ -29,7 +29,7 @@ class NotifyOverHttp {
     NotificationCallDispatcher notificationCallDispatcher(
             NotificationCalls calls,
             NotificationServiceProperties properties,
-            PlatformTransactionManager transactions,
+            TransactionTemplate transactions,
             DataSource dataSource,
             ServiceTokens serviceTokens) {
         return new NotificationCallDispatcher(

@@ -7,7 +7,6 @@ import dev.orderflow.platform.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,12 +33,12 @@ public class Billing {
             Accounts accounts,
             Outbox outbox,
             CustomerNotifications notifications,
-            PlatformTransactionManager transactions) {
+            TransactionTemplate transactions) {
         this.charges = charges;
         this.accounts = accounts;
         this.outbox = outbox;
         this.notifications = notifications;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
     }
 
     /**

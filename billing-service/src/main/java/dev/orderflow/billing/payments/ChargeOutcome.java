@@ -4,6 +4,7 @@ import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the charge of an order ended: paid, with the balance right after it, or failed, with the reason.
@@ -13,7 +14,12 @@ import java.math.BigDecimal;
  * @param balance when paid: the account's balance right after this charge
  * @param replayed whether the order had been charged before and this is that first outcome, unchanged
  */
-public record ChargeOutcome(Charge charge, ChargeStatus status, String reason, BigDecimal balance, boolean replayed) {
+public record ChargeOutcome(
+        Charge charge,
+        ChargeStatus status,
+        @Nullable String reason,
+        @Nullable BigDecimal balance,
+        boolean replayed) {
 
     /** The order is priced in a currency the customer's account is not kept in. */
     public static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";

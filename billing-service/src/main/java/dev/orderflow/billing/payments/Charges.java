@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -66,8 +67,8 @@ interface Charges extends Repository<RecordedCharge, UUID> {
     int record(
             @Param("orderId") UUID orderId,
             @Param("status") String status,
-            @Param("reason") String reason,
-            @Param("balance") BigDecimal balanceAfter);
+            @Param("reason") @Nullable String reason,
+            @Param("balance") @Nullable BigDecimal balanceAfter);
 
     /** The outcome of the order's charge, if it was charged. */
     default Optional<ChargeOutcome> find(UUID orderId) {

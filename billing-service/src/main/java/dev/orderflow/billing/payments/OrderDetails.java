@@ -2,6 +2,7 @@ package dev.orderflow.billing.payments;
 
 import dev.orderflow.events.OrderCreated;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an order is, beyond its amount: where it goes and what is in it. Billing does not keep it; it copies it from the
@@ -9,7 +10,7 @@ import java.util.List;
  *
  * @param location {@code null} when the request named none
  */
-public record OrderDetails(String location, List<OrderCreated.Item> items) {
+public record OrderDetails(@Nullable String location, List<OrderCreated.Item> items) {
 
     /** A charge that names no order details, e.g. a {@code POST /payments} without them. */
     public static final OrderDetails NONE = new OrderDetails(null, List.of());

@@ -3,44 +3,52 @@ package dev.orderflow.billing.security;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.read;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.write;
 
-import dev.orderflow.billing.BillingTestSupport;
-import dev.orderflow.testsupport.EndpointSecurity;
+import dev.orderflow.billing.ObservedProcessedEvents;
 import dev.orderflow.testsupport.EndpointSecurity.Endpoint;
+import dev.orderflow.testsupport.EndpointSecurityTests;
+import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.Tokens;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Every endpoint of billing-service: no token 401, another customer's token 403 and nothing changed, an operator in;
  * a charge only with the {@code payments.write} scope of order-service's client, never a customer's own token.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BillingSecurityIT extends BillingTestSupport {
+// BillingTestSupport's configuration, so that the tests share one application
+@IntegrationTest(properties = "spring.kafka.listener.concurrency=3")
+@Import(ObservedProcessedEvents.Configuration.class)
+class BillingSecurityIT extends EndpointSecurityTests {
 
-    static final String OWNER = newCustomer("owner");
-    static final String INTRUDER = newCustomer("intruder");
-    static final String UNOPENED = newCustomer("unopened");
+    static final String OWNER = "owner-" + UUID.randomUUID();
+    static final String INTRUDER = "intruder-" + UUID.randomUUID();
+    static final String UNOPENED = "unopened-" + UUID.randomUUID();
 
-    @LocalServerPort
-    int port;
-
-    EndpointSecurity security;
+    @Autowired
+    RestTestClient http;
 
     @BeforeAll
     void openTheOwnersAccount() {
-        security = new EndpointSecurity(port);
-        openAccount(OWNER);
+        http.post()
+                .uri("/accounts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("customerId", OWNER))
+                .exchange()
+                .expectStatus()
+                .isCreated();
     }
 
-    List<Endpoint> customerEndpoints() {
+    @Override
+    protected List<Endpoint> customerEndpoints() {
         Supplier<String> ownersAccount = () -> adminGet("/accounts/" + OWNER);
         Supplier<String> unopenedAccount = () -> adminGet("/accounts/" + UNOPENED);
         return List.of(
@@ -50,23 +58,20 @@ class BillingSecurityIT extends BillingTestSupport {
                 write(HttpMethod.POST, "/payments", payment(), ownersAccount));
     }
 
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void refusesARequestWithoutAValidToken(Endpoint endpoint) {
-        security.refusesWithoutAToken(endpoint);
-        security.refusesAForgedToken(endpoint, OWNER);
+    @Override
+    protected String owner() {
+        return OWNER;
     }
 
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void refusesAnotherCustomersTokenAndChangesNothing(Endpoint endpoint) {
-        security.refusesAnotherCustomer(endpoint, INTRUDER);
+    @Override
+    protected String intruder() {
+        return INTRUDER;
     }
 
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void letsAnOperatorIn(Endpoint endpoint) {
-        security.letsIn(endpoint, Tokens.admin());
+    /** Only an operator may use every endpoint: a customer may not charge directly (below). */
+    @Override
+    protected List<String> tokensLetIn() {
+        return List.of(Tokens.admin());
     }
 
     @Test

@@ -37,7 +37,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -77,7 +76,7 @@ public class DeadLetters {
             KafkaProperties kafka,
             RedriveProperties redrive,
             JdbcClient jdbc,
-            PlatformTransactionManager transactions,
+            TransactionTemplate transactions,
             DeliveryDispatcher deliveries) {
         // The service's connection and credentials (spring.kafka.*, SASL included), without its consumer group.
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
@@ -91,7 +90,7 @@ public class DeadLetters {
                 ? null
                 : new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer());
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
         this.deliveries = deliveries;
     }
 

@@ -2,6 +2,7 @@ package dev.orderflow.fulfillment.deadletters;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which dead letters of a topic to redrive; every condition given must hold, none given means all.
@@ -12,7 +13,12 @@ import java.util.List;
  * @param to records published before this time
  */
 public record RedriveFilter(
-        String topic, List<String> ceIds, Integer partition, Long offset, Instant from, Instant to) {
+        String topic,
+        List<String> ceIds,
+        @Nullable Integer partition,
+        @Nullable Long offset,
+        @Nullable Instant from,
+        @Nullable Instant to) {
 
     public RedriveFilter {
         ceIds = ceIds == null ? List.of() : List.copyOf(ceIds);

@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,12 +44,11 @@ public class DeadLetterRelay extends BackgroundWorker {
     private final KafkaTemplate<Object, Object> kafka;
     private final TransactionTemplate transactions;
 
-    DeadLetterRelay(
-            Deliveries deliveries, KafkaTemplate<Object, Object> kafka, PlatformTransactionManager transactions) {
+    DeadLetterRelay(Deliveries deliveries, KafkaTemplate<Object, Object> kafka, TransactionTemplate transactions) {
         super("dead-letter-relay", Duration.ofSeconds(5), Duration.ofSeconds(5));
         this.deliveries = deliveries;
         this.kafka = kafka;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
     }
 
     @Override

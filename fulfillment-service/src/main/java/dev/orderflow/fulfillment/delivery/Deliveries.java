@@ -2,6 +2,7 @@ package dev.orderflow.fulfillment.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -60,7 +61,7 @@ public interface Deliveries extends Repository<StoredDelivery, Long> {
     int markRetry(
             @Param("id") long id,
             @Param("attempts") int attempts,
-            @Param("error") String error,
+            @Param("error") @Nullable String error,
             @Param("retryAt") Instant retryAt);
 
     /** Gives the delivery up; the dead-letter relay then publishes it to {@code fulfillment-dlt}. */
@@ -72,7 +73,7 @@ public interface Deliveries extends Repository<StoredDelivery, Long> {
     int markFailed(
             @Param("id") long id,
             @Param("attempts") int attempts,
-            @Param("error") String error,
+            @Param("error") @Nullable String error,
             @Param("now") Instant now);
 
     /** Due again later without counting an attempt. */

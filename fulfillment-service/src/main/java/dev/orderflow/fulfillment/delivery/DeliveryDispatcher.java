@@ -10,7 +10,7 @@ import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetrySettings;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works through the due deliveries outside the transactions that recorded them: the platform's {@link Dispatcher}
@@ -30,7 +30,7 @@ public class DeliveryDispatcher extends Dispatcher<StoredDelivery> {
             DeliveryQueue queue,
             TargetInvokers invokers,
             FulfillmentProperties properties,
-            PlatformTransactionManager transactions,
+            TransactionTemplate transactions,
             DataSource dataSource) {
         super(
                 "delivery-dispatcher",

@@ -37,7 +37,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -79,7 +78,7 @@ public class ReplayManagement {
             RuleMatcher matcher,
             Envelopes envelopes,
             DeliveryDispatcher dispatcher,
-            PlatformTransactionManager transactions,
+            TransactionTemplate transactions,
             KafkaProperties kafka,
             Optional<Clock> clock) {
         this.replays = replays;
@@ -87,7 +86,7 @@ public class ReplayManagement {
         this.matcher = matcher;
         this.envelopes = envelopes;
         this.dispatcher = dispatcher;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
         // The service's connection and credentials (spring.kafka.*, SASL included), without its consumer group.
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);

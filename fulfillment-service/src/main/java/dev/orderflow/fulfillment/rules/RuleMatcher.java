@@ -41,6 +41,7 @@ public class RuleMatcher extends BackgroundWorker {
     RuleMatcher(Rules rules, PlatformTransactionManager transactions, FulfillmentProperties properties) {
         super("rule-matcher", properties.rulesRefreshInterval(), Duration.ofSeconds(1));
         this.rules = rules;
+        // a read-only template of its own: Boot's shared TransactionTemplate is read-write and must stay so
         this.transactions = new TransactionTemplate(transactions);
         this.transactions.setReadOnly(true);
     }

@@ -1,6 +1,7 @@
 package dev.orderflow.fulfillment.workflow;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A workflow execution as the engine locks it: where it stands and what its current step has tried so far.
@@ -17,4 +18,4 @@ public record Execution(
         String input,
         String currentStep,
         int stepAttempts,
-        Instant stepStartedAt) {}
+        @Nullable Instant stepStartedAt) {}

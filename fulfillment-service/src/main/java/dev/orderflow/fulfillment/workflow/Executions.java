@@ -66,28 +66,17 @@ public class Executions {
 
     /** Locks the running executions due first, at most {@code limit}, skipping those another transaction holds. */
     List<Execution> lockDue(Instant now, int limit) {
-        return lock(now, null, limit);
-    }
-
-    /** Locks the given execution if it runs and is due, unless another transaction holds it. */
-    Optional<Execution> lockIfDue(Instant now, String id) {
-        return lock(now, id, 1).stream().findFirst();
-    }
-
-    private List<Execution> lock(Instant now, String id, int limit) {
         return jdbc.sql("""
                         select e.id, e.workflow, e.order_id, e.input, e.current_step,
                                coalesce(s.attempts, 0) as attempts, s.started_at
                         from (select * from workflow_executions
                               where status = 'RUNNING' and next_run_at <= :now
-                                and (cast(:id as varchar) is null or id = :id)
                               order by next_run_at, started_at limit :limit
                               for update skip locked) e
                         left join workflow_steps s on s.execution_id = e.id and s.name = e.current_step
                         order by e.next_run_at, e.started_at
                         """)
                 .param("now", Timestamp.from(now))
-                .param("id", id, java.sql.Types.VARCHAR)
                 .param("limit", limit)
                 .query((rs, row) -> new Execution(
                         rs.getString("id"),

@@ -2,6 +2,7 @@ package dev.orderflow.fulfillment.workflow;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +25,7 @@ public interface Step {
     sealed interface Outcome {}
 
     /** Done, with its output; the workflow goes on at {@code next}, or ends when it is {@code null}. */
-    record Done(JsonNode output, String next) implements Outcome {}
+    record Done(JsonNode output, @Nullable String next) implements Outcome {}
 
     /** Not yet: run the step again at {@code until}. */
     record Wait(Instant until, JsonNode status) implements Outcome {}

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +46,7 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
                 RetryDecision.backoff(properties.engine(), Execution::stepAttempts),
                 properties.engine(),
                 // plain JDBC transactions: every statement of the engine and its steps goes through JdbcClient
-                new JdbcTransactionManager(dataSource),
+                new TransactionTemplate(new JdbcTransactionManager(dataSource)),
                 dataSource);
     }
 

@@ -3,20 +3,15 @@ package dev.orderflow.fulfillment.security;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.read;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.write;
 
-import dev.orderflow.testsupport.EndpointSecurity;
 import dev.orderflow.testsupport.EndpointSecurity.Endpoint;
+import dev.orderflow.testsupport.EndpointSecurityTests;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.Tokens;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -30,25 +25,16 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * and no token.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FulfillmentSecurityIT {
+class FulfillmentSecurityIT extends EndpointSecurityTests {
 
     static final String RULE = "security-" + UUID.randomUUID();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
 
-    EndpointSecurity security;
-
-    @BeforeAll
-    void setUp() {
-        security = new EndpointSecurity(port);
-    }
-
-    List<Endpoint> operatorEndpoints() {
+    /** Every endpoint but the demo receiver's is an operator's: a customer is refused each. */
+    @Override
+    protected List<Endpoint> customerEndpoints() {
         Supplier<String> state = () -> jdbc.sql("""
                         select (select count(*) from rules) || '/' || (select count(*) from connections)
                             || '/' || (select count(*) from api_destinations) || '/' || (select count(*) from replays)
@@ -99,23 +85,20 @@ class FulfillmentSecurityIT {
                 write(HttpMethod.DELETE, "/rules/" + RULE, null, state));
     }
 
-    @ParameterizedTest
-    @MethodSource("operatorEndpoints")
-    void refusesARequestWithoutAValidToken(Endpoint endpoint) {
-        security.refusesWithoutAToken(endpoint);
-        security.refusesAForgedToken(endpoint, "alice");
+    @Override
+    protected String owner() {
+        return "alice";
     }
 
-    @ParameterizedTest
-    @MethodSource("operatorEndpoints")
-    void refusesACustomersTokenAndChangesNothing(Endpoint endpoint) {
-        security.refusesAnotherCustomer(endpoint, "alice");
+    @Override
+    protected String intruder() {
+        return "alice";
     }
 
-    @Test
-    void letsAnOperatorIn() {
-        // in the table's order: the rule, connection and destination it creates are read, then deleted
-        operatorEndpoints().forEach(endpoint -> security.letsIn(endpoint, Tokens.admin()));
+    /** Operators' alone; in the table's order, the rule, connection and destination an operator creates are read, then deleted. */
+    @Override
+    protected List<String> tokensLetIn() {
+        return List.of(Tokens.admin());
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetryDecision;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the PENDING e-mails of committed notifications, outside the transactions that stored them: SMTP is slow and
@@ -23,7 +23,7 @@ public class EmailDispatcher extends Dispatcher<DueEmail> {
             EmailQueue queue,
             EmailSender sender,
             NotificationProperties properties,
-            PlatformTransactionManager transactions,
+            TransactionTemplate transactions,
             DataSource dataSource) {
         super(
                 "email-dispatcher",

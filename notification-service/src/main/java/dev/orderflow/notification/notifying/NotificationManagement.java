@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,11 +35,11 @@ public class NotificationManagement {
             Notifications notifications,
             CustomerContacts contacts,
             EmailDispatcher emails,
-            PlatformTransactionManager transactions) {
+            TransactionTemplate transactions) {
         this.notifications = notifications;
         this.contacts = contacts;
         this.emails = emails;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
     }
 
     /**

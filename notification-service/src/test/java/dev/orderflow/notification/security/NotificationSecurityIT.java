@@ -3,20 +3,15 @@ package dev.orderflow.notification.security;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.read;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.write;
 
-import dev.orderflow.testsupport.EndpointSecurity;
 import dev.orderflow.testsupport.EndpointSecurity.Endpoint;
+import dev.orderflow.testsupport.EndpointSecurityTests;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.Tokens;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,26 +20,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * in; a direct notification also with billing's {@code notifications.write} scope.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationSecurityIT {
+class NotificationSecurityIT extends EndpointSecurityTests {
 
     static final String OWNER = "owner-" + UUID.randomUUID();
     static final String INTRUDER = "intruder-" + UUID.randomUUID();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
-    EndpointSecurity security;
-
-    @BeforeAll
-    void setUp() {
-        security = new EndpointSecurity(port);
-    }
-
-    List<Endpoint> customerEndpoints() {
+    @Override
+    protected List<Endpoint> customerEndpoints() {
         Supplier<String> ownersData =
                 () -> jdbc.sql("""
                         select (select count(*) from notifications where customer_id = :id)
@@ -63,24 +48,14 @@ class NotificationSecurityIT {
                         ownersData));
     }
 
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void refusesARequestWithoutAValidToken(Endpoint endpoint) {
-        security.refusesWithoutAToken(endpoint);
-        security.refusesAForgedToken(endpoint, OWNER);
+    @Override
+    protected String owner() {
+        return OWNER;
     }
 
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void refusesAnotherCustomersTokenAndChangesNothing(Endpoint endpoint) {
-        security.refusesAnotherCustomer(endpoint, INTRUDER);
-    }
-
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void letsTheOwnerAndAnOperatorIn(Endpoint endpoint) {
-        security.letsIn(endpoint, Tokens.customer(OWNER));
-        security.letsIn(endpoint, Tokens.admin());
+    @Override
+    protected String intruder() {
+        return INTRUDER;
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,11 +26,11 @@ public class OrderManagement {
     private final Payments payments;
     private final TransactionTemplate transactions;
 
-    OrderManagement(Orders orders, Products products, Payments payments, PlatformTransactionManager transactions) {
+    OrderManagement(Orders orders, Products products, Payments payments, TransactionTemplate transactions) {
         this.orders = orders;
         this.products = products;
         this.payments = payments;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
     }
 
     /** An order that {@link #place} created, or found already placed under the request's idempotency key. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -35,7 +36,7 @@ public interface Orders extends Repository<Order, UUID> {
             + " where o.idempotencyKey = :key")
     Optional<Keyed> findByIdempotencyKey(@Param("key") String key);
 
-    record Keyed(UUID orderId, String requestFingerprint) {}
+    record Keyed(UUID orderId, @Nullable String requestFingerprint) {}
 
     /** The ids of pending orders placed before {@code placedBefore}, oldest first (a partial index keeps this small). */
     @Query(nativeQuery = true, value = """
@@ -51,7 +52,7 @@ public interface Orders extends Repository<Order, UUID> {
      *
      * @return false when the order is unknown or not in a status that leads to {@code next}
      */
-    default boolean move(UUID orderId, OrderStatus next, String failureReason) {
+    default boolean move(UUID orderId, OrderStatus next, @Nullable String failureReason) {
         String[] from = next.from().stream().map(OrderStatus::name).toArray(String[]::new);
         return move(orderId, from, next.name(), failureReason) == 1;
     }
@@ -74,5 +75,5 @@ public interface Orders extends Repository<Order, UUID> {
             @Param("orderId") UUID orderId,
             @Param("from") String[] from,
             @Param("to") String to,
-            @Param("reason") String failureReason);
+            @Param("reason") @Nullable String failureReason);
 }

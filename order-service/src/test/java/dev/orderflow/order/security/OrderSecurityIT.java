@@ -3,8 +3,8 @@ package dev.orderflow.order.security;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.read;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.write;
 
-import dev.orderflow.testsupport.EndpointSecurity;
 import dev.orderflow.testsupport.EndpointSecurity.Endpoint;
+import dev.orderflow.testsupport.EndpointSecurityTests;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.Tokens;
 import java.util.List;
@@ -12,11 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -24,24 +20,18 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Every endpoint of order-service: no token 401, another customer's token 403 and nothing changed, an operator in. */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrderSecurityIT {
+class OrderSecurityIT extends EndpointSecurityTests {
 
     static final String OWNER = "owner-" + UUID.randomUUID();
     static final String INTRUDER = "intruder-" + UUID.randomUUID();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RestTestClient http;
 
-    EndpointSecurity security;
     String orderId;
 
     @BeforeAll
     void placeAnOrderOfTheOwner() {
-        security = new EndpointSecurity(port);
         orderId = http.post()
                 .uri("/orders")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer(Tokens.customer(OWNER)))
@@ -57,7 +47,8 @@ class OrderSecurityIT {
 
     record OrderId(String orderId) {}
 
-    List<Endpoint> customerEndpoints() {
+    @Override
+    protected List<Endpoint> customerEndpoints() {
         Supplier<String> ownersOrders = () -> adminGet("/orders?customerId=" + OWNER);
         return List.of(
                 write(HttpMethod.POST, "/orders", placeOrder(OWNER), ownersOrders),
@@ -65,30 +56,21 @@ class OrderSecurityIT {
                 read(HttpMethod.GET, "/orders?customerId=" + OWNER));
     }
 
-    List<Endpoint> allEndpoints() {
+    @Override
+    protected List<Endpoint> allEndpoints() {
         return java.util.stream.Stream.concat(
                         customerEndpoints().stream(), java.util.stream.Stream.of(read(HttpMethod.GET, "/products")))
                 .toList();
     }
 
-    @ParameterizedTest
-    @MethodSource("allEndpoints")
-    void refusesARequestWithoutAValidToken(Endpoint endpoint) {
-        security.refusesWithoutAToken(endpoint);
-        security.refusesAForgedToken(endpoint, OWNER);
+    @Override
+    protected String owner() {
+        return OWNER;
     }
 
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void refusesAnotherCustomersTokenAndChangesNothing(Endpoint endpoint) {
-        security.refusesAnotherCustomer(endpoint, INTRUDER);
-    }
-
-    @ParameterizedTest
-    @MethodSource("allEndpoints")
-    void letsTheOwnerAndAnOperatorIn(Endpoint endpoint) {
-        security.letsIn(endpoint, Tokens.customer(OWNER));
-        security.letsIn(endpoint, Tokens.admin());
+    @Override
+    protected String intruder() {
+        return INTRUDER;
     }
 
     @Test

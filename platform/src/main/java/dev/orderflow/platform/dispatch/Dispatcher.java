@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.orm.jpa.EntityManagerHolder;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
@@ -75,7 +74,7 @@ public class Dispatcher<T> extends BackgroundWorker {
     /**
      * @param name the name of its thread and of its log lines, e.g. {@code push-dispatcher}
      * @param retry when a failed item is tried again; e.g. {@code RetryDecision.backoff(settings, Item::attempts)}
-     * @param transactions a transaction manager that binds its connection to {@code dataSource}
+     * @param transactions transactions of a manager that binds its connection to {@code dataSource}
      * @param dataSource where the items are, and where the savepoint before each handling is set
      */
     public Dispatcher(
@@ -84,7 +83,7 @@ public class Dispatcher<T> extends BackgroundWorker {
             DispatchHandler<T> handler,
             RetryDecision<T> retry,
             RetrySettings settings,
-            PlatformTransactionManager transactions,
+            TransactionTemplate transactions,
             DataSource dataSource) {
         super(name, settings.pollInterval(), settings.pollInterval());
         this.name = name;
@@ -94,7 +93,7 @@ public class Dispatcher<T> extends BackgroundWorker {
         this.concurrency = settings.concurrency();
         this.batchSize = settings.batchSize();
         this.batchTime = settings.pollInterval();
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
         this.dataSource = dataSource;
     }
 

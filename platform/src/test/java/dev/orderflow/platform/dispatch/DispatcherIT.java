@@ -342,8 +342,14 @@ class DispatcherIT {
     }
 
     private Dispatcher<Item> start(DispatchHandler<Item> handler, RetryDecision<Item> retry, RetrySettings settings) {
-        Dispatcher<Item> dispatcher =
-                new Dispatcher<>("test-dispatcher", queue, handler, retry, settings, transactionManager, dataSource);
+        Dispatcher<Item> dispatcher = new Dispatcher<>(
+                "test-dispatcher",
+                queue,
+                handler,
+                retry,
+                settings,
+                new TransactionTemplate(transactionManager),
+                dataSource);
         started.add(dispatcher);
         dispatcher.start();
         return dispatcher;

@@ -4,7 +4,7 @@ import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetryDecision;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the PENDING pushes the listener recorded, through the {@link PushSender}, outside the listener's transaction:
@@ -20,7 +20,7 @@ public class PushDispatcher extends Dispatcher<Push> {
             PushQueue queue,
             PushSender sender,
             PushProperties settings,
-            PlatformTransactionManager transactions,
+            TransactionTemplate transactions,
             DataSource dataSource) {
         super(
                 "push-dispatcher",

@@ -3,45 +3,29 @@ package dev.orderflow.push.security;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.read;
 import static dev.orderflow.testsupport.EndpointSecurity.Endpoint.write;
 
-import dev.orderflow.testsupport.EndpointSecurity;
 import dev.orderflow.testsupport.EndpointSecurity.Endpoint;
+import dev.orderflow.testsupport.EndpointSecurityTests;
 import dev.orderflow.testsupport.IntegrationTest;
-import dev.orderflow.testsupport.Tokens;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every endpoint of push-service: no token 401, another customer's token 403 and nothing changed, an operator in. */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PushSecurityIT {
+class PushSecurityIT extends EndpointSecurityTests {
 
     static final String OWNER = "owner-" + UUID.randomUUID();
     static final String INTRUDER = "intruder-" + UUID.randomUUID();
     static final String DEVICE = "device-" + UUID.randomUUID();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
-    EndpointSecurity security;
-
-    @BeforeAll
-    void setUp() {
-        security = new EndpointSecurity(port);
-    }
-
-    List<Endpoint> customerEndpoints() {
+    @Override
+    protected List<Endpoint> customerEndpoints() {
         Supplier<String> ownersTokens =
                 () -> jdbc.sql("select string_agg(token, ',' order by token) from push_tokens where customer_id = ?")
                         .param(OWNER)
@@ -54,23 +38,13 @@ class PushSecurityIT {
                 write(HttpMethod.DELETE, "/customers/" + OWNER + "/push-tokens/" + DEVICE, null, ownersTokens));
     }
 
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void refusesARequestWithoutAValidToken(Endpoint endpoint) {
-        security.refusesWithoutAToken(endpoint);
-        security.refusesAForgedToken(endpoint, OWNER);
+    @Override
+    protected String owner() {
+        return OWNER;
     }
 
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void refusesAnotherCustomersTokenAndChangesNothing(Endpoint endpoint) {
-        security.refusesAnotherCustomer(endpoint, INTRUDER);
-    }
-
-    @ParameterizedTest
-    @MethodSource("customerEndpoints")
-    void letsTheOwnerAndAnOperatorIn(Endpoint endpoint) {
-        security.letsIn(endpoint, Tokens.customer(OWNER));
-        security.letsIn(endpoint, Tokens.admin());
+    @Override
+    protected String intruder() {
+        return INTRUDER;
     }
 }

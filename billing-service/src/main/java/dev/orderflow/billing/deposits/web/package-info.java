@@ -1,2 +1,5 @@
 /** The HTTP API of deposits. */
+@NullMarked
 package dev.orderflow.billing.deposits.web;
+
+import org.jspecify.annotations.NullMarked;

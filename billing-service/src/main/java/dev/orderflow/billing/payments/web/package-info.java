@@ -1,2 +1,5 @@
 /** POST /payments, the HTTP-only way to charge an order. */
+@NullMarked
 package dev.orderflow.billing.payments.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -28,7 +29,7 @@ public interface Dispatches extends Repository<Dispatch, UUID> {
     int store(
             @Param("orderId") UUID orderId,
             @Param("customerId") String customerId,
-            @Param("location") String location,
+            @Param("location") @Nullable String location,
             @Param("items") String items,
             @Param("total") BigDecimal total,
             @Param("currency") String currency,

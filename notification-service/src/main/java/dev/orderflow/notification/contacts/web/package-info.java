@@ -1,2 +1,5 @@
 /** The HTTP API of contacts. */
+@NullMarked
 package dev.orderflow.notification.contacts.web;
+
+import org.jspecify.annotations.NullMarked;

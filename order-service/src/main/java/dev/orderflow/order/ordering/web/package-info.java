@@ -1,2 +1,5 @@
 /** The HTTP API of orders. */
+@NullMarked
 package dev.orderflow.order.ordering.web;
+
+import org.jspecify.annotations.NullMarked;
