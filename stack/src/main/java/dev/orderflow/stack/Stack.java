@@ -137,7 +137,7 @@ public final class Stack {
     private final PrintStream err;
     private final StackProcesses processes;
     private final Health health = new Health();
-    private final String javaCommand;
+    final String javaCommand;
 
     Stack(Path root, Map<String, String> environment, Terminal terminal, PrintStream out, PrintStream err) {
         this.root = root;
@@ -153,7 +153,7 @@ public final class Stack {
         this.err = err;
         this.processes = new StackProcesses(pids, this::warn);
         this.javaCommand =
-                Path.of(System.getProperty("java.home"), "bin", "javaCommand").toString();
+                Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     public static void main(String[] args) {

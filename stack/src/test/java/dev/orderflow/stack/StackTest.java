@@ -189,4 +189,9 @@ class StackTest {
                 .endsWith("-Xmx512m", "-Dx=y")
                 .startsWith("-Xms96m");
     }
+
+    @Test
+    void startsEveryProcessWithTheJavaItRunsOn() {
+        assertThat(Path.of(stack(Map.of()).javaCommand)).isExecutable().hasFileName("java");
+    }
 }
