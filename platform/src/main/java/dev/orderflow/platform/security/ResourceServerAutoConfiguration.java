@@ -34,7 +34,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
 /**
- * Makes a service an OAuth 2 resource server: every request but health (and {@code orderflow.security.public-paths})
+ * Makes a service an OAuth 2 resource server: every request but health, Prometheus' scrape (and
+ * {@code orderflow.security.public-paths})
  * needs a JWT signed by auth-service, checked against its JWK set; {@code orderflow.security.admin-paths} need an
  * operator's; refusals are problems. What else a valid token may touch is the controllers' business, through
  * {@link CustomerAccess}.
@@ -55,6 +56,12 @@ public class ResourceServerAutoConfiguration {
 
     static final String HEALTH = "/actuator/health/**";
 
+    /**
+     * Open like health, for a Prometheus server to scrape without a token: counts and latencies by topic, rule, target
+     * and status, nothing about a customer. Where the port is reachable from outside, keep it off the public network.
+     */
+    static final String PROMETHEUS = "/actuator/prometheus";
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
@@ -67,7 +74,7 @@ public class ResourceServerAutoConfiguration {
                     .anonymous(anonymous -> anonymous.authorities(Scopes.authority(Scopes.ADMIN)))
                     .build();
         }
-        List<String> open = new ArrayList<>(List.of(HEALTH, "/error"));
+        List<String> open = new ArrayList<>(List.of(HEALTH, PROMETHEUS, "/error"));
         open.addAll(properties.publicPaths());
         SecurityProblems problems = new SecurityProblems();
         return http.authorizeHttpRequests(requests -> {
