@@ -95,6 +95,7 @@ public class Inbox {
     private <E> void observe(ConsumerRecord<String, E> record, String eventId, EventHandler<? super E> handler) {
         try (LogFields fields = LogFields.of(record.value(), eventId)) {
             if (observations.isNoop()) {
+                logReceived(record, eventId);
                 handler.handle(record.value(), eventId);
                 return;
             }
@@ -105,7 +106,22 @@ public class Inbox {
                     KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
                     () -> new KafkaRecordReceiverContext(record, group, group, group, () -> null),
                     observations);
-            observation.observe(() -> handler.handle(record.value(), eventId));
+            observation.observe(() -> {
+                logReceived(record, eventId);
+                handler.handle(record.value(), eventId);
+            });
+        }
+    }
+
+    private static void logReceived(ConsumerRecord<String, ?> record, String eventId) {
+        if (LogFields.EVENTS.isInfoEnabled()) {
+            LogFields.EVENTS.info(
+                    "Processing {} {} from {}-{}@{}",
+                    KafkaCloudEvents.header(record.headers(), CloudEventHeaders.TYPE),
+                    eventId,
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
         }
     }
 

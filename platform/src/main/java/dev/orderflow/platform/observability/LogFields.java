@@ -8,6 +8,8 @@ import dev.orderflow.events.PaymentFailed;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -16,6 +18,13 @@ import org.slf4j.MDC;
  * logs). Close the returned scope to remove what it added.
  */
 public final class LogFields implements AutoCloseable {
+
+    /**
+     * The logger of an event's path: a line when a service publishes an event to its outbox and when it processes one,
+     * each with the trace id and the event's fields, which {@code bin/trace} follows from service to service. One line
+     * per event and hop; {@code logging.level.orderflow.events=warn} silences them.
+     */
+    public static final Logger EVENTS = LoggerFactory.getLogger("orderflow.events");
 
     public static final String ORDER_ID = "orderId";
     public static final String CUSTOMER_ID = "customerId";

@@ -3,6 +3,7 @@ package dev.orderflow.platform.outbox;
 import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.Event;
 import dev.orderflow.events.EventJson;
+import dev.orderflow.platform.observability.LogFields;
 import dev.orderflow.platform.observability.TraceContexts;
 import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +60,11 @@ public class Outbox {
                 .param("payload", EventJson.write(event))
                 .param("traceparent", traces.current())
                 .update();
+        if (LogFields.EVENTS.isInfoEnabled()) {
+            try (LogFields fields = LogFields.of(event, cloudEvent.id())) {
+                LogFields.EVENTS.info("Publishing {} {} to {}", cloudEvent.type(), cloudEvent.id(), cloudEvent.topic());
+            }
+        }
         relay.wakeUpAfterCommit();
         return cloudEvent;
     }
