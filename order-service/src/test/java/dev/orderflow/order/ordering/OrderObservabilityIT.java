@@ -74,7 +74,7 @@ class OrderObservabilityIT {
                 java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(scrape)
-                .contains("orderflow_orders_orders{")
+                .contains("orderflow_orders{")
                 .contains("orderflow_outbox_backlog_events")
                 .contains("http_server_requests_seconds");
     }
