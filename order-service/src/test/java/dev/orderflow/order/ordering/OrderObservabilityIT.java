@@ -89,7 +89,12 @@ class OrderObservabilityIT {
             request = request.header("traceparent", traceparent);
         }
         var result = request.body(Map.of(
-                        "customerId", customer, "items", List.of(Map.of("productCode", "pencil", "quantity", 1))))
+                        "customerId",
+                        customer,
+                        "location",
+                        "us-east",
+                        "items",
+                        List.of(Map.of("productCode", "pencil", "quantity", 1))))
                 .exchange()
                 .expectStatus()
                 .isCreated()
