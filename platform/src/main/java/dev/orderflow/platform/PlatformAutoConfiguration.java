@@ -6,14 +6,20 @@ import dev.orderflow.platform.inbox.ProcessedEventsRetention;
 import dev.orderflow.platform.interaction.Interaction;
 import dev.orderflow.platform.json.StrictJsonConfiguration;
 import dev.orderflow.platform.kafka.KafkaConfiguration;
+import dev.orderflow.platform.observability.ObservabilityConfiguration;
+import dev.orderflow.platform.observability.TraceContexts;
 import dev.orderflow.platform.outbox.Outbox;
+import dev.orderflow.platform.outbox.OutboxMetrics;
 import dev.orderflow.platform.outbox.OutboxRelay;
 import dev.orderflow.platform.web.ConcurrencyLimitConfiguration;
 import dev.orderflow.platform.web.HardenedInputConfiguration;
 import dev.orderflow.platform.web.ProblemDetailsAdvice;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.api.Location;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the platform into a service: outbox and relay, inbox and processed-events guard, Kafka errors, problem+json,
- * hardened input.
+ * hardened input, traces and meters.
  */
 @AutoConfiguration(
         before = KafkaAutoConfiguration.class,
@@ -40,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({
     KafkaConfiguration.class,
+    ObservabilityConfiguration.class,
     ProblemDetailsAdvice.class,
     ConcurrencyLimitConfiguration.class,
     HardenedInputConfiguration.class,
@@ -82,8 +89,17 @@ public class PlatformAutoConfiguration {
             JdbcClient jdbc,
             TransactionTemplate transactions,
             KafkaTemplate<Object, Object> kafka,
-            PlatformProperties properties) {
-        return new OutboxRelay(jdbc, transactions, kafka, properties.outbox());
+            PlatformProperties properties,
+            TraceContexts traces,
+            ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        return new OutboxRelay(
+                jdbc,
+                transactions,
+                kafka,
+                properties.outbox(),
+                traces,
+                registry != null ? OutboxMetrics.register(registry, jdbc) : OutboxMetrics.NONE);
     }
 
     @Bean
@@ -91,14 +107,18 @@ public class PlatformAutoConfiguration {
             JdbcClient jdbc,
             OutboxRelay relay,
             PlatformProperties properties,
+            TraceContexts traces,
             @Value("${spring.application.name:orderflow}") String applicationName) {
         String source = properties.source() != null ? properties.source() : "/" + applicationName;
-        return new Outbox(jdbc, relay, source);
+        return new Outbox(jdbc, relay, source, traces);
     }
 
     @Bean
-    ProcessedEvents processedEvents(JdbcClient jdbc, TransactionTemplate transactions) {
-        return new ProcessedEvents(jdbc, transactions);
+    ProcessedEvents processedEvents(
+            JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<MeterRegistry> meters) {
+        ProcessedEvents processedEvents = new ProcessedEvents(jdbc, transactions);
+        meters.ifAvailable(processedEvents::registerMeters);
+        return processedEvents;
     }
 
     @Bean
@@ -107,7 +127,7 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    Inbox inbox(ProcessedEvents processedEvents) {
-        return new Inbox(processedEvents);
+    Inbox inbox(ProcessedEvents processedEvents, ObjectProvider<ObservationRegistry> observations) {
+        return new Inbox(processedEvents, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

@@ -3,9 +3,11 @@ package dev.orderflow.fulfillment.bus;
 import dev.orderflow.events.CloudEvent;
 import dev.orderflow.fulfillment.delivery.Deliveries;
 import dev.orderflow.fulfillment.delivery.DeliveryDispatcher;
+import dev.orderflow.fulfillment.delivery.DeliveryMetrics;
 import dev.orderflow.fulfillment.rules.RuleMatcher;
 import dev.orderflow.fulfillment.rules.RuleMatcher.MatchedRule;
 import dev.orderflow.fulfillment.targets.Target;
+import dev.orderflow.platform.observability.TraceContexts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,13 +34,19 @@ public class Router {
     private final Deliveries deliveries;
     private final DeliveryDispatcher dispatcher;
     private final Clock clock;
+    private final TraceContexts traces;
+    private final DeliveryMetrics metrics;
 
     Router(
             Envelopes envelopes,
             RuleMatcher matcher,
             Deliveries deliveries,
             DeliveryDispatcher dispatcher,
+            TraceContexts traces,
+            DeliveryMetrics metrics,
             Optional<Clock> clock) {
+        this.traces = traces;
+        this.metrics = metrics;
         this.envelopes = envelopes;
         this.matcher = matcher;
         this.deliveries = deliveries;
@@ -62,7 +70,9 @@ public class Router {
         String[] matchedNames = matched.stream().map(MatchedRule::name).toArray(String[]::new);
         String ingestionTime = Instant.now(clock).toString();
         int recorded = 0;
+        String traceparent = traces.current();
         for (MatchedRule rule : matched) {
+            metrics.matched(rule.name());
             for (Target target : rule.targets()) {
                 recorded += deliveries.record(
                         event.id(),
@@ -71,7 +81,8 @@ public class Router {
                         JSON.writeValueAsString(target.json()),
                         target.transformation().apply(envelope, rule.name(), ingestionTime),
                         matchedNames,
-                        event.time());
+                        event.time(),
+                        traceparent);
             }
         }
         if (recorded > 0) {

@@ -43,12 +43,18 @@ public class DeadLetterRelay extends BackgroundWorker {
     private final Deliveries deliveries;
     private final KafkaTemplate<Object, Object> kafka;
     private final TransactionTemplate transactions;
+    private final DeliveryMetrics metrics;
 
-    DeadLetterRelay(Deliveries deliveries, KafkaTemplate<Object, Object> kafka, TransactionTemplate transactions) {
+    DeadLetterRelay(
+            Deliveries deliveries,
+            KafkaTemplate<Object, Object> kafka,
+            TransactionTemplate transactions,
+            DeliveryMetrics metrics) {
         super("dead-letter-relay", Duration.ofSeconds(5), Duration.ofSeconds(5));
         this.deliveries = deliveries;
         this.kafka = kafka;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     @Override
@@ -78,6 +84,7 @@ public class DeadLetterRelay extends BackgroundWorker {
             throw new IllegalStateException("could not publish dead letters to " + TOPIC + ": " + e, e);
         }
         deliveries.markDeadLettered(failed.stream().map(StoredDelivery::id).toList(), Instant.now());
+        failed.forEach(delivery -> metrics.deadLettered(delivery.ruleName(), delivery.targetId()));
         return failed.size() == BATCH;
     }
 

@@ -18,9 +18,10 @@ public interface Deliveries extends Repository<StoredDelivery, Long> {
      */
     @Modifying
     @Query(value = """
-            insert into deliveries (event_id, rule_name, target_id, target, input, matched_rules, event_time)
+            insert into deliveries (event_id, rule_name, target_id, target, input, matched_rules, event_time,
+                                    traceparent)
             values (:eventId, :ruleName, :targetId, cast(:target as jsonb), :input, cast(:matchedRules as varchar[]),
-                    :eventTime)
+                    :eventTime, :traceparent)
             on conflict (event_id, rule_name, target_id, replay_name) do nothing
             """, nativeQuery = true)
     int record(
@@ -30,7 +31,8 @@ public interface Deliveries extends Repository<StoredDelivery, Long> {
             @Param("target") String target,
             @Param("input") String input,
             @Param("matchedRules") String[] matchedRules,
-            @Param("eventTime") Instant eventTime);
+            @Param("eventTime") Instant eventTime,
+            @Param("traceparent") String traceparent);
 
     /**
      * Locks the deliveries due first, at most {@code limit}, skipping those another transaction holds, so that

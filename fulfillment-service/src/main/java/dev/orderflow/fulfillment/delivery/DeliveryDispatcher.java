@@ -8,6 +8,7 @@ import dev.orderflow.fulfillment.targets.TargetRetryPolicy;
 import dev.orderflow.platform.dispatch.DispatchHandler;
 import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetrySettings;
+import dev.orderflow.platform.observability.TraceContexts;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,25 +32,31 @@ public class DeliveryDispatcher extends Dispatcher<StoredDelivery> {
             TargetInvokers invokers,
             FulfillmentProperties properties,
             TransactionTemplate transactions,
-            DataSource dataSource) {
+            DataSource dataSource,
+            TraceContexts traces,
+            DeliveryMetrics metrics) {
         super(
                 "delivery-dispatcher",
                 queue,
-                deliverWith(invokers),
+                deliverWith(invokers, traces, metrics),
                 new DeliveryRetry(properties.delivery()),
                 settings(properties.delivery()),
                 transactions,
                 dataSource);
     }
 
-    private static DispatchHandler<StoredDelivery> deliverWith(TargetInvokers invokers) {
+    /** Each delivery in the trace of the event's processing, observed (see {@link DeliveryMetrics}). */
+    private static DispatchHandler<StoredDelivery> deliverWith(
+            TargetInvokers invokers, TraceContexts traces, DeliveryMetrics metrics) {
         return row -> {
             Delivery delivery = row.toDelivery();
             TargetInvoker invoker = invokers.forType(delivery.target().type())
                     .orElseThrow(() -> new IllegalStateException("this instance cannot deliver to targets of type "
                             + delivery.target().type()));
             // a PostponedException (a rate limit said not yet) reaches the dispatcher: due again, no attempt counted
-            invoker.deliver(delivery);
+            try (TraceContexts.Scope trace = traces.open(row.traceparent())) {
+                metrics.deliver(delivery, invoker);
+            }
         };
     }
 

@@ -64,6 +64,8 @@ public class StoredDelivery {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    private String traceparent;
+
     protected StoredDelivery() {}
 
     /** As the target's invoker gets it. */
@@ -82,6 +84,11 @@ public class StoredDelivery {
 
     public long id() {
         return id;
+    }
+
+    /** The trace context of the event's processing, or {@code null}. */
+    public String traceparent() {
+        return traceparent;
     }
 
     public String eventId() {

@@ -5,6 +5,7 @@ import dev.orderflow.fulfillment.targets.Target;
 import dev.orderflow.fulfillment.targets.TargetInvoker;
 import dev.orderflow.fulfillment.targets.TargetRefusedException;
 import dev.orderflow.platform.dispatch.PostponedException;
+import dev.orderflow.platform.observability.TraceContexts;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code api-destination} target, {@code {"destination": "<name>"}}: sends the (transformed) event as the JSON
  * body of one HTTP request with the destination's method to its endpoint, with {@code Idempotency-Key: <event id>}
- * and the connection's authorization header, within the configured timeout (connect, and again for the answer).
+ * and the connection's authorization header (and the W3C {@code traceparent} of the delivery's span), within the configured timeout (connect, and again for the answer).
  *
  * <p>A 2xx is a delivery. A network error, a timeout, a 429 or a 5xx may pass: retried by the target's policy. Any
  * other status (a 4xx, or a redirect, which is not followed) is final. A destination or connection that does not exist
@@ -32,6 +33,7 @@ class ApiDestinationInvoker implements TargetInvoker {
 
     static final String TYPE = "api-destination";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String TRACEPARENT = "traceparent";
 
     private final ApiDestinations destinations;
     private final Connections connections;
@@ -39,13 +41,16 @@ class ApiDestinationInvoker implements TargetInvoker {
     private final RateLimiters rateLimiters;
     private final Duration timeout;
     private final HttpClient http;
+    private final TraceContexts traces;
 
     ApiDestinationInvoker(
             ApiDestinations destinations,
             Connections connections,
             SecretBox secrets,
             RateLimiters rateLimiters,
-            DestinationProperties properties) {
+            DestinationProperties properties,
+            TraceContexts traces) {
+        this.traces = traces;
         this.destinations = destinations;
         this.connections = connections;
         this.secrets = secrets;
@@ -95,6 +100,11 @@ class ApiDestinationInvoker implements TargetInvoker {
                         destination.httpMethod().equals("GET")
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(delivery.input()));
+        String traceparent = traces.current();
+        if (traceparent != null) {
+            // the delivery's span, in the trace of the request that placed the order
+            request.header(TRACEPARENT, traceparent);
+        }
         Authorization.Header auth = authorization(connection).header();
         if (auth != null) {
             request.header(auth.name(), auth.value());

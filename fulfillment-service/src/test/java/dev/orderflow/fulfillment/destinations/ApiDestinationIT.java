@@ -13,6 +13,7 @@ import dev.orderflow.fulfillment.delivery.DeadLetterRelay;
 import dev.orderflow.fulfillment.rules.RuleMatcher;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,9 @@ class ApiDestinationIT {
 
     @Autowired
     RuleMatcher matcher;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void start() {
@@ -104,6 +109,14 @@ class ApiDestinationIT {
         CloudEvent refused = kafka.publish(custom(source, "{\"orderId\": \"o-2\"}"));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(deadLetters(refused.id())).isNotEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(meters.get("orderflow.fulfillment.dead.letters")
+                                .tag("rule", "api-" + suffix)
+                                .tag("target", "basic")
+                                .counter()
+                                .count())
+                        .as("the dead letter counted")
+                        .isEqualTo(1));
 
         List<String> answers = new ArrayList<>();
         for (String uri : List.of(
@@ -132,6 +145,45 @@ class ApiDestinationIT {
                         .single())
                 .doesNotContain(password)
                 .doesNotContain(apiKey);
+    }
+
+    @Test
+    void sendsTheEventsTraceAsTraceparentAndCountsTheMatchAndTheDelivery() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        putConnection("traced-" + suffix, "{\"authorization\": {\"type\": \"NONE\"}}")
+                .expectStatus()
+                .isCreated();
+        putDestination("traced-" + suffix, receiver.url("/traced-" + suffix), "traced-" + suffix, 300)
+                .expectStatus()
+                .isCreated();
+        String source = "test.traced-" + suffix;
+        String ruleName = "traced-" + suffix;
+        putRule(ruleName, rule(source, apiTarget("traced", "traced-" + suffix, 2)));
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        CloudEvent event = CloudEvent.of("/test", custom(source, "{\"orderId\": \"o-traced\"}"));
+        ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord(event);
+        record.headers()
+                .add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
+        kafka.publishRaw(record.topic(), record.key(), record.value(), record.headers());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(receiver.requests("/traced-" + suffix))
+                .hasSize(1));
+        String traceparent = receiver.requests("/traced-" + suffix).getFirst().header("traceparent");
+        assertThat(traceparent).as("the delivery's span, in the event's trace").startsWith("00-" + traceId + "-");
+        assertThat(traceparent).doesNotContain("00f067aa0ba902b7");
+        assertThat(meters.get("orderflow.fulfillment.rule.matches")
+                        .tag("rule", ruleName)
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(meters.get("orderflow.fulfillment.delivery")
+                                .tag("rule", ruleName)
+                                .tag("target", "traced")
+                                .tag("error", "none")
+                                .timer()
+                                .count())
+                        .isEqualTo(1));
     }
 
     @Test

@@ -3,11 +3,17 @@ package dev.orderflow.platform.inbox;
 import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.platform.inbox.ProcessedEvents.EffectFailedException;
+import dev.orderflow.platform.observability.LogFields;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
@@ -18,15 +24,25 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * <p>When one event fails, the events before it are committed again without it and the error handler is told which
  * record failed: it commits their offsets and retries the failed record, or dead-letters it, as for a single record.
  * A record that cannot be read is dead-lettered the same way, after the readable records before it are processed.
+ *
+ * <p>Each event's effect is observed on its own, as spring-kafka observes a record listener (a poll mixes the traces of
+ * many requests): its span continues the trace of the record's {@code traceparent}, so what the effect publishes to
+ * the outbox carries that trace on, and its log lines carry the trace id and the event's {@link LogFields}.
  */
 public class Inbox {
 
     private static final LogAccessor log = new LogAccessor(Inbox.class);
 
     private final ProcessedEvents processedEvents;
+    private final ObservationRegistry observations;
 
     public Inbox(ProcessedEvents processedEvents) {
+        this(processedEvents, ObservationRegistry.NOOP);
+    }
+
+    public Inbox(ProcessedEvents processedEvents, ObservationRegistry observations) {
         this.processedEvents = processedEvents;
+        this.observations = observations;
     }
 
     /** What a service does with one event; it runs inside the batch's transaction. */
@@ -56,7 +72,7 @@ public class Inbox {
                 processedEvents.onceEach(
                         records.subList(0, end),
                         Inbox::eventId,
-                        (record, eventId) -> handler.handle(record.value(), eventId));
+                        (record, eventId) -> observe(record, eventId, handler));
                 break;
             } catch (EffectFailedException e) {
                 end = e.index();
@@ -73,6 +89,39 @@ public class Inbox {
                     "Event " + failed.topic() + "-" + failed.partition() + "@" + failed.offset() + " failed",
                     failure,
                     failed);
+        }
+    }
+
+    private <E> void observe(ConsumerRecord<String, E> record, String eventId, EventHandler<? super E> handler) {
+        try (LogFields fields = LogFields.of(record.value(), eventId)) {
+            if (observations.isNoop()) {
+                logReceived(record, eventId);
+                handler.handle(record.value(), eventId);
+                return;
+            }
+            String consumerGroup = KafkaUtils.getConsumerGroupId();
+            String group = consumerGroup != null ? consumerGroup : "none";
+            Observation observation = KafkaListenerObservation.LISTENER_OBSERVATION.observation(
+                    null,
+                    KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                    () -> new KafkaRecordReceiverContext(record, group, group, group, () -> null),
+                    observations);
+            observation.observe(() -> {
+                logReceived(record, eventId);
+                handler.handle(record.value(), eventId);
+            });
+        }
+    }
+
+    private static void logReceived(ConsumerRecord<String, ?> record, String eventId) {
+        if (LogFields.EVENTS.isInfoEnabled()) {
+            LogFields.EVENTS.info(
+                    "Processing {} {} from {}-{}@{}",
+                    KafkaCloudEvents.header(record.headers(), CloudEventHeaders.TYPE),
+                    eventId,
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.orderflow.platform.inbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,6 +80,20 @@ public class ProcessedEvents {
                         on conflict do nothing
                         returning event_id
                         """).param("ids", sorted).query(String.class).list());
+    }
+
+    /**
+     * Registers {@code orderflow.inbox.processed.events.size}: the bytes the table of processed event ids takes, with
+     * its indexes, read once per scrape (a size, not a {@code count(*)}, which would scan days of ids).
+     */
+    public void registerMeters(MeterRegistry registry) {
+        Gauge.builder("orderflow.inbox.processed.events.size", () -> jdbc.sql(
+                                "select coalesce(pg_total_relation_size(to_regclass('processed_events')), 0)")
+                        .query(Long.class)
+                        .single())
+                .description("Size of the table of processed event ids, with its indexes")
+                .baseUnit("bytes")
+                .register(registry);
     }
 
     /** Whether the event with this id has been processed. */

@@ -5,6 +5,8 @@ import dev.orderflow.events.EventSerializer;
 import dev.orderflow.events.Topics;
 import dev.orderflow.platform.PlatformProperties;
 import dev.orderflow.platform.database.DatabaseOutage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -14,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -28,6 +31,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -84,7 +88,8 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    CommonErrorHandler deadLetterErrorHandler(KafkaTemplate<Object, Object> kafka, PlatformProperties properties) {
+    CommonErrorHandler deadLetterErrorHandler(
+            KafkaTemplate<Object, Object> kafka, PlatformProperties properties, ObjectProvider<MeterRegistry> meters) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 kafka, (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         // spring-kafka's kafka_dlt-exception-* headers name the outermost exception ("failed to deserialize");
@@ -98,7 +103,9 @@ public class KafkaConfiguration {
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(settings.retries());
         backOff.setInitialInterval(settings.retryInterval().toMillis());
         backOff.setMultiplier(2.0);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        MeterRegistry registry = meters.getIfAvailable();
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                registry == null ? recoverer : countingDeadLetters(recoverer, registry), backOff);
         // An event that breaks a rule (a negative amount, an unknown account for a foreign deposit) fails the same way
         // however often it is retried: dead-letter it at once, as spring-kafka does with records it cannot read.
         handler.addNotRetryableExceptions(IllegalArgumentException.class);
@@ -137,6 +144,21 @@ public class KafkaConfiguration {
         // The first Kafka client a service makes (KafkaAdmin's and the listeners' come after every singleton).
         KafkaCredentials.check(kafka);
         return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
+    /**
+     * Counts what the recoverer dead-lettered as {@code orderflow.kafka.dead.letters}, tagged with the topic the
+     * record came from (the counter moves only once the dead-letter topic has the record).
+     */
+    static ConsumerRecordRecoverer countingDeadLetters(ConsumerRecordRecoverer recoverer, MeterRegistry registry) {
+        return (record, failure) -> {
+            recoverer.accept(record, failure);
+            Counter.builder("orderflow.kafka.dead.letters")
+                    .description("Records published to a dead-letter topic, by the topic they came from")
+                    .tag("topic", record.topic())
+                    .register(registry)
+                    .increment();
+        };
     }
 
     /** Whether the failure means the database could not be reached, rather than that the record is bad. */

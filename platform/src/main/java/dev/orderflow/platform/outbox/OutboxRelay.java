@@ -2,9 +2,12 @@ package dev.orderflow.platform.outbox;
 
 import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.platform.PlatformProperties;
+import dev.orderflow.platform.observability.TraceContexts;
 import dev.orderflow.platform.work.BackgroundWorker;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,26 +32,47 @@ import org.springframework.transaction.support.TransactionTemplate;
  * select are one round trip (the platform's {@code outbox_batch} function), the delete a second, the commit a third.
  * A failure leaves the unacknowledged rows in place, to be sent again: delivery is at least once, and consumers
  * recognise a repeat by its {@code ce_id}.
+ *
+ * <p>Each row is sent in the trace context it was written in (its {@code traceparent} column), so the template's
+ * producer span, and the {@code traceparent} header it puts on the record, continue the trace of the request or event
+ * that caused the row; a template that does not observe sends the stored {@code traceparent} as it is.
  */
 public class OutboxRelay extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** The W3C trace context header. */
+    static final String TRACEPARENT = "traceparent";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<Object, Object> kafka;
     private final PlatformProperties.Outbox settings;
+    private final TraceContexts traces;
+    private final OutboxMetrics metrics;
 
     public OutboxRelay(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             KafkaTemplate<Object, Object> kafka,
             PlatformProperties.Outbox settings) {
+        this(jdbc, transactions, kafka, settings, TraceContexts.NONE, OutboxMetrics.NONE);
+    }
+
+    public OutboxRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            KafkaTemplate<Object, Object> kafka,
+            PlatformProperties.Outbox settings,
+            TraceContexts traces,
+            OutboxMetrics metrics) {
         super("outbox-relay", settings.pollInterval(), settings.retryBackoff());
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.settings = settings;
+        this.traces = traces;
+        this.metrics = metrics;
     }
 
     @Override
@@ -98,7 +123,9 @@ public class OutboxRelay extends BackgroundWorker {
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         try {
             for (Row row : rows) {
-                sends.add(kafka.send(row.toRecord()));
+                try (TraceContexts.Scope scope = traces.open(row.traceparent())) {
+                    sends.add(kafka.send(row.toRecord()));
+                }
             }
         } catch (RuntimeException e) {
             // e.g. no broker answered within max.block.ms; what was handed over may still be acknowledged
@@ -110,6 +137,7 @@ public class OutboxRelay extends BackgroundWorker {
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acknowledged.add(rows.get(i).id());
+                metrics.published(rows.get(i).time());
             } catch (ExecutionException | TimeoutException e) {
                 log.warn(
                         "Outbox: publishing {} {} to {} failed, {} of {} rows published; will retry: {}",
@@ -138,7 +166,8 @@ public class OutboxRelay extends BackgroundWorker {
                 rs.getString("source"),
                 rs.getString("subject"),
                 rs.getTimestamp("occurred_at").toInstant(),
-                rs.getBytes("payload"));
+                rs.getBytes("payload"),
+                rs.getString("traceparent"));
     }
 
     private record Row(
@@ -149,12 +178,20 @@ public class OutboxRelay extends BackgroundWorker {
             String type,
             String source,
             String subject,
-            java.time.Instant time,
-            byte[] payload) {
+            Instant time,
+            byte[] payload,
+            @Nullable String traceparent) {
 
+        /**
+         * The record, with the stored {@code traceparent} as a header; an observing template replaces it with its
+         * producer span's, a child of the same trace.
+         */
         ProducerRecord<Object, Object> toRecord() {
             ProducerRecord<String, byte[]> record =
                     KafkaCloudEvents.toRecord(topic, key, eventId, source, type, time, subject, payload);
+            if (traceparent != null) {
+                record.headers().add(TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII));
+            }
             return new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers());
         }
     }

@@ -37,7 +37,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
 /**
- * Makes a service an OAuth 2 resource server: every request but health, the API documents (and
+ * Makes a service an OAuth 2 resource server: every request but health, Prometheus' scrape, the API documents (and
  * {@code orderflow.security.public-paths})
  * needs a JWT signed by auth-service, checked against its JWK set; {@code orderflow.security.admin-paths} need an
  * operator's; refusals are problems. What else a valid token may touch is the controllers' business, through
@@ -68,6 +68,12 @@ public class ResourceServerAutoConfiguration {
     static final List<String> API_DOCS =
             List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
 
+    /**
+     * Open like health, for a Prometheus server to scrape without a token: counts and latencies by topic, rule, target
+     * and status, nothing about a customer. Where the port is reachable from outside, keep it off the public network.
+     */
+    static final String PROMETHEUS = "/actuator/prometheus";
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
@@ -80,7 +86,7 @@ public class ResourceServerAutoConfiguration {
                     .anonymous(anonymous -> anonymous.authorities(Scopes.authority(Scopes.ADMIN)))
                     .build();
         }
-        List<String> open = new ArrayList<>(List.of(HEALTH, "/error"));
+        List<String> open = new ArrayList<>(List.of(HEALTH, PROMETHEUS, "/error"));
         open.addAll(API_DOCS);
         open.addAll(properties.publicPaths());
         SecurityProblems problems = new SecurityProblems();
