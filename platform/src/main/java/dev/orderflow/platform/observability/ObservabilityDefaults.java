@@ -39,9 +39,9 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!isTerminal()) {
-            environment.getPropertySources()
-                    .addLast(new MapPropertySource(
-                            DEFAULTS, Map.of("logging.structured.format.console", "ecs")));
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource(DEFAULTS, Map.of("logging.structured.format.console", "ecs")));
         }
 
         Map<String, Object> overrides = new LinkedHashMap<>();
