@@ -1,11 +1,13 @@
 package dev.orderflow.bench;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /** What a run measured, as text: the step table, the result, the ratios to the limits, and the one summary line. */
@@ -20,7 +22,7 @@ final class Report {
             int cpus,
             long surefireJvms,
             String javaVersion,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Double machineCpuBusyPercentBeforeLimits) {}
+            @JsonInclude(NON_NULL) Double machineCpuBusyPercentBeforeLimits) {}
 
     /** The accounts the run opened. */
     record Setup(int customers, BigDecimal depositEach, double seconds) {}
@@ -39,7 +41,7 @@ final class Report {
             Step chosen) {}
 
     /** How a step compares with the limits measured in the same run; null where either side is unknown. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonInclude(NON_NULL)
     record Ratios(
             Double ordersPerSecondToPgInsertTps,
             Double pgCommitsPerSecondToPgInsertTps,
@@ -51,20 +53,22 @@ final class Report {
 
         static Ratios of(Run run, Step step) {
             StepResult r = step.result();
+            SystemStats.Figures system = step.system();
             Double tps = run.postgres() == null ? null : run.postgres().transactionsPerSecond();
+            Double perOrder = system.pgCommitsPerOrder();
             Double records = run.kafka() == null ? null : run.kafka().recordsPerSecond();
-            Histogram rt = run.kafka() == null ? null : run.kafka().latency();
-            boolean latencies =
-                    rt != null && rt.getTotalCount() > 0 && r.endToEnd().getTotalCount() > 0;
-            Double perOrder = step.system().pgCommitsPerOrder();
+            // a ratio to a round trip of 0 (none measured) is null
+            Histogram rt = run.kafka() == null || r.endToEnd().getTotalCount() == 0
+                    ? null
+                    : run.kafka().latency();
             return new Ratios(
                     ratio(r.ordersPerSecond(), tps),
-                    ratio(step.system().pgCommitsPerSecond(), tps),
+                    ratio(system.pgCommitsPerSecond(), tps),
                     tps != null && perOrder != null && perOrder > 0 ? StepResult.round(tps / perOrder) : null,
                     ratio(r.ordersPerSecond(), records),
-                    ratio(step.system().kafkaRecordsPerSecond(), records),
-                    latencies ? ratio((double) p(r.endToEnd(), 50), (double) p(rt, 50)) : null,
-                    latencies ? ratio((double) p(r.endToEnd(), 99), (double) p(rt, 99)) : null);
+                    ratio(system.kafkaRecordsPerSecond(), records),
+                    rt == null ? null : ratio((double) p(r.endToEnd(), 50), (double) p(rt, 50)),
+                    rt == null ? null : ratio((double) p(r.endToEnd(), 99), (double) p(rt, 99)));
         }
 
         private static Double ratio(Double a, Double b) {
@@ -74,7 +78,7 @@ final class Report {
 
     private static final String ROW = "  %-10s %9s  %-22s  %-29s  %-29s %6s  %s";
 
-    static final String TABLE_HEADER = String.format(
+    static final String TABLE_HEADER = format(
             ROW,
             "step",
             "orders/s",
@@ -89,61 +93,47 @@ final class Report {
     private Report() {}
 
     static String limitsText(Limits.Postgres pg, Limits.Kafka kafka) {
-        String text = "";
-        if (pg != null) {
-            text += format(
-                    "  PostgreSQL %s single-row insert transactions: %,.0f tx/s on %d connections"
-                            + " (p50 %.2f ms, p99 %.2f ms; fsync %s, synchronous_commit %s)%n",
-                    pg.server(),
-                    pg.transactionsPerSecond(),
-                    pg.connections(),
-                    pg.latencyMs().p50(),
-                    pg.latencyMs().p99(),
-                    pg.fsync(),
-                    pg.synchronousCommit());
-        }
-        if (kafka != null) {
-            text += format(
-                    "  Kafka produce->consume round trip, acks=all: p50 %.2f ms, p99 %.2f ms (%d round trips);"
-                            + " %,.0f records/s of %d B flat out%n",
-                    kafka.roundTripLatencyMs().p50(),
-                    kafka.roundTripLatencyMs().p99(),
-                    kafka.roundTripLatencyMs().count(),
-                    kafka.recordsPerSecond(),
-                    kafka.recordBytes());
-        }
-        return text;
+        String text = pg == null
+                ? ""
+                : format(
+                        "  PostgreSQL %s single-row insert transactions: %,.0f tx/s on %d connections"
+                                + " (p50 %.2f ms, p99 %.2f ms; fsync %s, synchronous_commit %s)%n",
+                        pg.server(),
+                        pg.transactionsPerSecond(),
+                        pg.connections(),
+                        pg.latencyMs().p50(),
+                        pg.latencyMs().p99(),
+                        pg.fsync(),
+                        pg.synchronousCommit());
+        return kafka == null
+                ? text
+                : text
+                        + format(
+                                "  Kafka produce->consume round trip, acks=all: p50 %.2f ms, p99 %.2f ms (%d round"
+                                        + " trips); %,.0f records/s of %d B flat out%n",
+                                kafka.roundTripLatencyMs().p50(),
+                                kafka.roundTripLatencyMs().p99(),
+                                kafka.roundTripLatencyMs().count(),
+                                kafka.recordsPerSecond(),
+                                kafka.recordBytes());
     }
 
     /** A step's row of the table and, under it, what the machine did meanwhile. */
     static String stepLine(Step s) {
         StepResult r = s.result();
-        return format(
-                        ROW,
-                        r.label(),
-                        format("%.1f", r.ordersPerSecond()),
-                        num(p(r.post(), 50)) + " / " + num(p(r.post(), 99)),
-                        quartet(r.endToEnd(), " / "),
-                        r.dispatchMeasured() ? quartet(r.dispatch(), " / ") : "not measured",
-                        String.valueOf(r.errorCount()),
-                        s.verdict())
-                + System.lineSeparator()
-                + " ".repeat(12)
-                + systemText(s.system());
-    }
-
-    static String systemText(SystemStats.Figures system) {
+        SystemStats.Figures system = s.system();
         List<String> parts = new ArrayList<>();
         if (!system.cpuPercentOfOneCore().isEmpty()) {
-            StringBuilder sb = new StringBuilder("cpu% ");
-            system.cpuPercentOfOneCore().entrySet().stream()
-                    .filter(e -> e.getValue() >= 1)
-                    .sorted(Comparator.comparing(e -> -e.getValue()))
-                    .forEach(e -> sb.append(e.getKey() + " " + Math.round(e.getValue()) + " "));
-            if (system.machineCpuBusyPercent() != null) {
-                sb.append("(machine " + Math.round(system.machineCpuBusyPercent()) + "% busy)");
-            }
-            parts.add(sb.toString().trim());
+            String cpu = "cpu% "
+                    + String.join(
+                            "",
+                            system.cpuPercentOfOneCore().entrySet().stream()
+                                    .filter(e -> e.getValue() >= 1)
+                                    .sorted(Map.Entry.comparingByValue((a, b) -> Double.compare(b, a)))
+                                    .map(e -> e.getKey() + " " + Math.round(e.getValue()) + " ")
+                                    .toList());
+            Double busy = system.machineCpuBusyPercent();
+            parts.add((busy == null ? cpu : cpu + "(machine " + Math.round(busy) + "% busy)").trim());
         }
         if (system.pgCommitsPerOrder() != null) {
             parts.add(
@@ -155,15 +145,25 @@ final class Report {
         if (system.kafkaRecordsPerOrder() != null) {
             parts.add(format("kafka %.1f records/order", system.kafkaRecordsPerOrder()));
         }
-        return String.join("; ", parts);
+        return format(
+                        ROW,
+                        r.label(),
+                        format("%.1f", r.ordersPerSecond()),
+                        num(p(r.post(), 50)) + " / " + num(p(r.post(), 99)),
+                        quartet(r.endToEnd(), " / "),
+                        r.dispatchMeasured() ? quartet(r.dispatch(), " / ") : "not measured",
+                        String.valueOf(r.errorCount()),
+                        s.verdict())
+                + System.lineSeparator()
+                + " ".repeat(12)
+                + String.join("; ", parts);
     }
 
     static String resultText(Run run) {
-        Step chosen = run.chosen();
-        if (chosen == null) {
+        if (run.chosen() == null) {
             return "result: no step completed\n";
         }
-        StepResult r = chosen.result();
+        StepResult r = run.chosen().result();
         String text = format(
                 "result (%s): %.1f orders/s; POST p50/p95/p99/max %s ms; end-to-end p50/p95/p99/max %s ms; %s;"
                         + " %d errors%s%n",
@@ -178,7 +178,7 @@ final class Report {
                         : NOT_MEASURED,
                 r.errorCount(),
                 r.errorCount() > 0 ? " " + r.errors() : "");
-        Ratios ratios = Ratios.of(run, chosen);
+        Ratios ratios = Ratios.of(run, run.chosen());
         List<String> parts = new ArrayList<>();
         addPercent(parts, "orders/s = %.1f%% of PostgreSQL's insert tx/s", ratios.ordersPerSecondToPgInsertTps());
         addPercent(parts, "the suite's commits/s = %.1f%% of it", ratios.pgCommitsPerSecondToPgInsertTps());
@@ -200,13 +200,18 @@ final class Report {
     static String summaryLine(Run run) {
         String preset = run.options().preset().label();
         if (run.chosen() == null) {
-            if (run.steps().isEmpty()) {
-                return "bench " + preset + ": no orders placed";
-            }
-            StepResult first = run.steps().getFirst().result();
-            return format(
-                    "bench %s: no step met the bar (first step %s: %.1f orders/s, p99 end-to-end %s ms, %d errors)",
-                    preset, first.label(), first.ordersPerSecond(), num(p(first.endToEnd(), 99)), first.errorCount());
+            StepResult first =
+                    run.steps().isEmpty() ? null : run.steps().getFirst().result();
+            return first == null
+                    ? "bench " + preset + ": no orders placed"
+                    : format(
+                            "bench %s: no step met the bar (first step %s: %.1f orders/s, p99 end-to-end %s ms,"
+                                    + " %d errors)",
+                            preset,
+                            first.label(),
+                            first.ordersPerSecond(),
+                            num(p(first.endToEnd(), 99)),
+                            first.errorCount());
         }
         StepResult r = run.chosen().result();
         return format(
