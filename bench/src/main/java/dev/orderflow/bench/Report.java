@@ -5,9 +5,13 @@ import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /** What a run measured, as text: the step table, the result, the ratios to the limits, and the one summary line. */
@@ -93,29 +97,27 @@ final class Report {
     private Report() {}
 
     static String limitsText(Limits.Postgres pg, Limits.Kafka kafka) {
-        String text = pg == null
-                ? ""
-                : format(
-                        "  PostgreSQL %s single-row insert transactions: %,.0f tx/s on %d connections"
-                                + " (p50 %.2f ms, p99 %.2f ms; fsync %s, synchronous_commit %s)%n",
-                        pg.server(),
-                        pg.transactionsPerSecond(),
-                        pg.connections(),
-                        pg.latencyMs().p50(),
-                        pg.latencyMs().p99(),
-                        pg.fsync(),
-                        pg.synchronousCommit());
-        return kafka == null
-                ? text
-                : text
-                        + format(
-                                "  Kafka produce->consume round trip, acks=all: p50 %.2f ms, p99 %.2f ms (%d round"
-                                        + " trips); %,.0f records/s of %d B flat out%n",
-                                kafka.roundTripLatencyMs().p50(),
-                                kafka.roundTripLatencyMs().p99(),
-                                kafka.roundTripLatencyMs().count(),
-                                kafka.recordsPerSecond(),
-                                kafka.recordBytes());
+        String text = "";
+        if (pg != null) {
+            text += format(
+                    "  PostgreSQL %s single-row insert transactions: %,.0f tx/s on %d connections"
+                            + " (p50 %.2f ms, p99 %.2f ms; fsync %s, synchronous_commit %s)%n",
+                    pg.server(),
+                    pg.transactionsPerSecond(),
+                    pg.connections(),
+                    pg.latencyMs().p50(),
+                    pg.latencyMs().p99(),
+                    pg.fsync(),
+                    pg.synchronousCommit());
+        }
+        if (kafka != null) {
+            StepResult.Latency rt = kafka.roundTripLatencyMs();
+            text += format(
+                    "  Kafka produce->consume round trip, acks=all: p50 %.2f ms, p99 %.2f ms (%d round trips);"
+                            + " %,.0f records/s of %d B flat out%n",
+                    rt.p50(), rt.p99(), rt.count(), kafka.recordsPerSecond(), kafka.recordBytes());
+        }
+        return text;
     }
 
     /** A step's row of the table and, under it, what the machine did meanwhile. */
@@ -124,27 +126,17 @@ final class Report {
         SystemStats.Figures system = s.system();
         List<String> parts = new ArrayList<>();
         if (!system.cpuPercentOfOneCore().isEmpty()) {
-            String cpu = "cpu% "
-                    + String.join(
-                            "",
-                            system.cpuPercentOfOneCore().entrySet().stream()
-                                    .filter(e -> e.getValue() >= 1)
-                                    .sorted(Map.Entry.comparingByValue((a, b) -> Double.compare(b, a)))
-                                    .map(e -> e.getKey() + " " + Math.round(e.getValue()) + " ")
-                                    .toList());
+            String cpu = system.cpuPercentOfOneCore().entrySet().stream()
+                    .filter(e -> e.getValue() >= 1)
+                    .sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+                    .map(e -> e.getKey() + " " + Math.round(e.getValue()) + " ")
+                    .collect(Collectors.joining("", "cpu% ", ""));
             Double busy = system.machineCpuBusyPercent();
             parts.add((busy == null ? cpu : cpu + "(machine " + Math.round(busy) + "% busy)").trim());
         }
-        if (system.pgCommitsPerOrder() != null) {
-            parts.add(
-                    format("pg %.0f commits/s (%.1f/order)", system.pgCommitsPerSecond(), system.pgCommitsPerOrder()));
-        }
-        if (system.pgWalSyncsPerSecond() != null) {
-            parts.add(format("%.0f WAL syncs/s", system.pgWalSyncsPerSecond()));
-        }
-        if (system.kafkaRecordsPerOrder() != null) {
-            parts.add(format("kafka %.1f records/order", system.kafkaRecordsPerOrder()));
-        }
+        addKnown(parts, "pg %.0f commits/s (%.1f/order)", system.pgCommitsPerSecond(), system.pgCommitsPerOrder());
+        addKnown(parts, "%.0f WAL syncs/s", system.pgWalSyncsPerSecond());
+        addKnown(parts, "kafka %.1f records/order", system.kafkaRecordsPerOrder());
         return format(
                         ROW,
                         r.label(),
@@ -180,19 +172,22 @@ final class Report {
                 r.errorCount() > 0 ? " " + r.errors() : "");
         Ratios ratios = Ratios.of(run, run.chosen());
         List<String> parts = new ArrayList<>();
-        addPercent(parts, "orders/s = %.1f%% of PostgreSQL's insert tx/s", ratios.ordersPerSecondToPgInsertTps());
-        addPercent(parts, "the suite's commits/s = %.1f%% of it", ratios.pgCommitsPerSecondToPgInsertTps());
-        if (ratios.pgBoundOrdersPerSecond() != null) {
-            parts.add(format(
-                    "at its commits per order the database bounds it at %.0f orders/s",
-                    ratios.pgBoundOrdersPerSecond()));
-        }
-        addPercent(parts, "its Kafka records/s = %.1f%% of the broker's", ratios.kafkaRecordsPerSecondToKafkaLimit());
-        if (ratios.endToEndP50ToKafkaRoundTripP50() != null) {
-            parts.add(format(
-                    "end-to-end p50/p99 = %.1f/%.1f Kafka round trips",
-                    ratios.endToEndP50ToKafkaRoundTripP50(), ratios.endToEndP99ToKafkaRoundTripP99()));
-        }
+        addKnown(
+                parts, "orders/s = %.1f%% of PostgreSQL's insert tx/s", percent(ratios.ordersPerSecondToPgInsertTps()));
+        addKnown(parts, "the suite's commits/s = %.1f%% of it", percent(ratios.pgCommitsPerSecondToPgInsertTps()));
+        addKnown(
+                parts,
+                "at its commits per order the database bounds it at %.0f orders/s",
+                ratios.pgBoundOrdersPerSecond());
+        addKnown(
+                parts,
+                "its Kafka records/s = %.1f%% of the broker's",
+                percent(ratios.kafkaRecordsPerSecondToKafkaLimit()));
+        addKnown(
+                parts,
+                "end-to-end p50/p99 = %.1f/%.1f Kafka round trips",
+                ratios.endToEndP50ToKafkaRoundTripP50(),
+                ratios.endToEndP99ToKafkaRoundTripP99());
         return parts.isEmpty() ? text : text + "ratios: " + String.join("; ", parts) + System.lineSeparator();
     }
 
@@ -249,9 +244,14 @@ final class Report {
         return String.join(separator, num(p(h, 50)), num(p(h, 95)), num(p(h, 99)), num(h.getMaxValue()));
     }
 
-    private static void addPercent(List<String> parts, String format, Double ratio) {
-        if (ratio != null) {
-            parts.add(format(format, ratio * 100));
+    /** Adds {@code format} with {@code values} to {@code parts}, unless one of them is unknown. */
+    private static void addKnown(List<String> parts, String format, Double... values) {
+        if (Arrays.stream(values).allMatch(Objects::nonNull)) {
+            parts.add(format(format, (Object[]) values));
         }
+    }
+
+    private static Double percent(Double ratio) {
+        return ratio == null ? null : ratio * 100;
     }
 }
