@@ -78,7 +78,7 @@ class EventsController extends ConsolePage {
     /** A step of an order's journey. */
     record Step(Instant time, String kind, String title, String detail) {
 
-        String at() {
+        public String at() {
             return EventRows.TIME.format(time);
         }
     }
