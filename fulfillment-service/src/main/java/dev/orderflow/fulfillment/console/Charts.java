@@ -24,7 +24,7 @@ final class Charts {
             }
         }
         double top = max == 0 ? 1 : max;
-        double step = values.size() > 1 ? (double) WIDTH / (values.size() - 1) : WIDTH;
+        double step = values.size() > 1 ? (double) (WIDTH - 8) / (values.size() - 1) : 0;
         StringBuilder lines = new StringBuilder();
         StringBuilder segment = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
@@ -33,7 +33,7 @@ final class Charts {
                 flush(lines, segment);
                 continue;
             }
-            double x = i * step;
+            double x = 4 + i * step;
             double y = HEIGHT - 4 - (value / top) * (HEIGHT - 8);
             segment.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
