@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,13 +67,13 @@ class EventsController extends ConsolePage {
 
     /** The live stream of the events page, with the page's filter. */
     @GetMapping(path = "/console/events/stream", produces = "text/event-stream")
-    Object stream(HttpServletRequest request) {
+    ResponseEntity<SseEmitter> stream(HttpServletRequest request) {
         ConsoleForm form = ConsoleForm.of(request);
         if (!filterProblems(form).isEmpty()) {
-            return page("console/error", HttpStatus.BAD_REQUEST).addObject("message", "invalid filter");
+            // the events page never asks for it: its filter is checked before it offers a stream
+            return ResponseEntity.badRequest().build();
         }
-        SseEmitter emitter = events.stream(filter(form), EventRows::row);
-        return emitter;
+        return ResponseEntity.ok(events.stream(filter(form), EventRows::row));
     }
 
     /** A step of an order's journey. */

@@ -19,6 +19,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -281,6 +282,11 @@ class RulesController extends ConsolePage {
             problems.put("target", "cannot be applied to this event: " + e.getMessage());
             return null;
         }
+    }
+
+    @ExceptionHandler
+    ModelAndView notFound(RuleNotFoundException e) {
+        return page("console/error", HttpStatus.NOT_FOUND).addObject("message", e.getMessage());
     }
 
     private ModelAndView ruleForm(Map<String, String> form, Map<String, String> problems, HttpStatus status) {

@@ -1,9 +1,12 @@
 package dev.orderflow.fulfillment.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.testsupport.IntegrationTest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,8 @@ class ConsoleIT {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         }
         assertThat(session.get("/console/rules").body()).contains("orders-to-log");
+        assertThat(session.get("/console/rules/no-such-rule/edit").statusCode()).isEqualTo(404);
+        assertThat(session.get("/console/replays/no-such-replay").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -177,6 +182,37 @@ class ConsoleIT {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("topic: must be one of").contains("from: must be an ISO-8601 instant");
         assertThat(response.body()).contains("value=\"yesterday\"");
+    }
+
+    @Test
+    void aReplayStartedThroughTheFormShowsItsProgressAndABadOneItsMessage() {
+        ConsoleSession session = loggedIn();
+        String name = "console-replay-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+
+        HttpResponse<String> future = session.post(
+                "/console/replays",
+                Map.of(
+                        "name",
+                        name,
+                        "from",
+                        now.toString(),
+                        "to",
+                        now.plusSeconds(3600).toString()),
+                "/console/deliveries");
+        HttpResponse<String> started = session.post(
+                "/console/replays",
+                Map.of("name", name, "from", now.minusSeconds(60).toString(), "to", now.toString()),
+                "/console/deliveries");
+
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(future.body()).contains("to must not be in the future");
+        assertThat(started.statusCode()).isEqualTo(302);
+        assertThat(started.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/console/replays/" + name));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        session.get("/console/replays/" + name).body())
+                .contains("COMPLETED"));
     }
 
     @Test
