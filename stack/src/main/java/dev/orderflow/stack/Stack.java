@@ -67,7 +67,8 @@ public final class Stack {
             service's PostgreSQL role and Kafka user, e.g. STACK_SECRET_ORDER_SERVICE, or of the Kafka admin, STACK_SECRET_ADMIN;
             default <account>-dev).
             fulfillment-service gets ORDERFLOW_FULFILLMENT_DESTINATIONS_SECRET_KEY (made once into .stack/conf) and
-            ORDERFLOW_FULFILLMENT_DEMO_PASSWORD (the demo warehouse's Basic password; default warehouse-dev-password).
+            ORDERFLOW_FULFILLMENT_DEMO_PASSWORD (the demo warehouse's Basic password; default warehouse-dev-password) and
+            ORDERFLOW_CONSOLE_PASSWORD (the operator console's, user admin; default {noop}console-dev-password).
 
             Least privilege (docs/adr/0010-least-privilege.md): each service connects to PostgreSQL as its own role, which owns
             its schema and nothing else, and to Kafka (SASL/SCRAM-SHA-512 on localhost:9092) as its own user, allowed by ACLs only
@@ -399,6 +400,8 @@ public final class Stack {
             env.put(
                     "ORDERFLOW_FULFILLMENT_DEMO_PASSWORD",
                     env("ORDERFLOW_FULFILLMENT_DEMO_PASSWORD", "warehouse-dev-password"));
+            // the operator console's login (http://localhost:8085/console, user admin): without it the console is off
+            env.put("ORDERFLOW_CONSOLE_PASSWORD", env("ORDERFLOW_CONSOLE_PASSWORD", "{noop}console-dev-password"));
             // the dead-letter redrive sends as fulfillment-redrive, the one principal besides the publishers that may
             // write billing and payment (docs/adr/0010-least-privilege.md)
             env.put(
