@@ -18,6 +18,7 @@ import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.events.Topics;
 import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.testsupport.IntegrationTest;
+import dev.orderflow.testsupport.JsonLists;
 import dev.orderflow.testsupport.KafkaTestClient;
 import dev.orderflow.testsupport.PaymentEvents;
 import jakarta.mail.Address;
@@ -38,7 +39,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -349,13 +349,7 @@ class NotificationsIT {
     }
 
     private List<Map<String, Object>> notificationsOf(String customer) {
-        return http.get()
-                .uri("/notifications?customerId={c}", customer)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
-                .getResponseBody();
+        return JsonLists.get(http, "/notifications?customerId={c}", customer);
     }
 
     private List<Map<String, Object>> awaitNotifications(String customer, int count) {
