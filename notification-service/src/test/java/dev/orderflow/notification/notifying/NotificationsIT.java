@@ -10,12 +10,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.CustomEvent;
 import dev.orderflow.events.DepositAccepted;
-import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.events.OrderDispatched;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
-import dev.orderflow.events.Topics;
 import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.JsonLists;
@@ -34,7 +32,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -224,16 +221,8 @@ class NotificationsIT {
                 "{not json".getBytes(StandardCharsets.UTF_8));
         kafka.publish(PaymentEvents.depositAccepted(customer));
 
-        ConsumerRecord<String, byte[]> dead =
-                kafka.awaitRecord(Topics.deadLetter(PaymentEvent.TOPIC), r -> customer.equals(r.key()));
-
-        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        assertThat(KafkaCloudEvents.headersAsText(dead.headers()))
-                .containsEntry("kafka_dlt-original-topic", PaymentEvent.TOPIC)
-                .containsEntry("ce_type", "dev.orderflow.OrderPaid.v1")
-                .containsKey("kafka_dlt-exception-message")
-                .hasEntrySatisfying(
-                        "orderflow_dlt-root-cause", cause -> assertThat(cause).contains("StreamReadException"));
+        kafka.awaitUnreadableDeadLettered(
+                PaymentEvent.TOPIC, customer, "dev.orderflow.OrderPaid.v1", "{not json", "StreamReadException");
         assertThat(awaitNotifications(customer, 1))
                 .extracting(n -> n.get("type"))
                 .containsExactly("DEPOSIT_ACCEPTED");
