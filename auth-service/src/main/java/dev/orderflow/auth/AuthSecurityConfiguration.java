@@ -44,12 +44,14 @@ class AuthSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain defaultFilterChain(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/error")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/customers", "/dev/tokens")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+        // health and metrics are open as on every service, for probes and a Prometheus scrape (docs/observability.md)
+        return http.authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.POST, "/customers", "/dev/tokens")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
                 // registration and the dev route are JSON APIs without a session; the login form keeps CSRF
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/customers", "/dev/tokens"))
                 .formLogin(Customizer.withDefaults())

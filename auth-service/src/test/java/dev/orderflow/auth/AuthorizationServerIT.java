@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.auth.keys.SigningKeys;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -95,6 +97,17 @@ class AuthorizationServerIT {
         HttpResponse<String> token = exchangeCode(code, randomUrlSafe());
         assertThat(token.statusCode()).isEqualTo(400);
         assertThat(token.body()).contains("invalid_grant");
+    }
+
+    @Test
+    void prometheusScrapesWithoutALoginAsOnEveryService() throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("application=\"auth-service\"");
     }
 
     @Test

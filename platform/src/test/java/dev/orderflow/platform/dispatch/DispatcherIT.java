@@ -174,7 +174,8 @@ class DispatcherIT {
                     }
                 },
                 (item, failure, now) -> now.plus(Duration.ofHours(1)),
-                QUICK);
+                // a batch closes after a poll interval: a long one, so that a busy machine does not split this one
+                new RetrySettings(3, Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofSeconds(3)));
 
         await().atMost(TIMEOUT)
                 .until(() -> ids.stream().allMatch(id -> queue.state(id).attempts() == 1));
