@@ -54,7 +54,8 @@ public final class Stack {
                                       events). Another style than the running one's needs a `down` first; data survives it.
                                       --with-prometheus also runs Debian's prometheus (its package must be installed) with
                                       docker/prometheus/prometheus-local.yml on http://localhost:9090, data in .stack/data/prometheus.
-            bin/stack down            stop services, then the mail catcher, Kafka and PostgreSQL; data survives
+            bin/stack down            stop Prometheus (if up started it) and the services, then the mail catcher, Kafka and
+                                      PostgreSQL; data survives
             bin/stack status          what runs, with health
             bin/stack logs [-f] NAME  the log of a service, or of kafka / postgres / mail
             bin/stack mail [-n N] [CUSTOMER]  the latest N (10) e-mails the services sent, to CUSTOMER's address if given
@@ -913,7 +914,7 @@ public final class Stack {
      * The prometheus binary when {@code up}'s arguments ask for it; without one, exit 2 before anything starts, with a
      * message that says what to install.
      */
-    Optional<Path> prometheusAsked(List<String> args) {
+    private Optional<Path> prometheusAsked(List<String> args) {
         if (!LocalPrometheus.asked(args)) {
             return Optional.empty();
         }
