@@ -61,36 +61,12 @@ class AuthorizationServerIT {
         String customer = "alice-" + UUID.randomUUID().toString().substring(0, 8);
         register(customer, "correct horse battery");
         String verifier = randomUrlSafe();
-        String challenge = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(
-                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
 
-        HttpResponse<String> authorize = browser.get("/oauth2/authorize?"
-                + Browser.encode(Map.of(
-                        "response_type", "code",
-                        "client_id", "orderflow-web",
-                        "redirect_uri", REDIRECT_URI,
-                        "scope", "orderflow.customer",
-                        "state", "xyz",
-                        "code_challenge", challenge,
-                        "code_challenge_method", "S256")));
+        HttpResponse<String> authorize = authorize(verifier);
         assertThat(authorize.statusCode()).isEqualTo(302);
         assertThat(Browser.location(authorize)).endsWith("/login");
 
-        HttpResponse<String> loginPage = browser.get("/login");
-        assertThat(loginPage.statusCode()).isEqualTo(200);
-        HttpResponse<String> login = browser.postForm(
-                "/login",
-                Map.of(
-                        "username",
-                        customer,
-                        "password",
-                        "correct horse battery",
-                        "_csrf",
-                        Browser.csrfToken(loginPage.body())),
-                null,
-                null);
+        HttpResponse<String> login = logIn(customer, "correct horse battery");
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(Browser.location(login)).contains("/oauth2/authorize");
 
@@ -112,31 +88,8 @@ class AuthorizationServerIT {
     void theCodeCannotBeExchangedWithoutTheVerifier() throws Exception {
         String customer = "bob-" + UUID.randomUUID().toString().substring(0, 8);
         register(customer, "another long password");
-        String verifier = randomUrlSafe();
-        String challenge = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(
-                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        browser.get("/oauth2/authorize?"
-                + Browser.encode(Map.of(
-                        "response_type", "code",
-                        "client_id", "orderflow-web",
-                        "redirect_uri", REDIRECT_URI,
-                        "scope", "orderflow.customer",
-                        "code_challenge", challenge,
-                        "code_challenge_method", "S256")));
-        HttpResponse<String> loginPage = browser.get("/login");
-        HttpResponse<String> login = browser.postForm(
-                "/login",
-                Map.of(
-                        "username",
-                        customer,
-                        "password",
-                        "another long password",
-                        "_csrf",
-                        Browser.csrfToken(loginPage.body())),
-                null,
-                null);
+        authorize(randomUrlSafe());
+        HttpResponse<String> login = logIn(customer, "another long password");
         String code = queryParameter(URI.create(Browser.location(browser.get(Browser.location(login)))), "code");
 
         HttpResponse<String> token = exchangeCode(code, randomUrlSafe());
@@ -148,18 +101,7 @@ class AuthorizationServerIT {
     void aWrongPasswordDoesNotLogIn() throws Exception {
         String customer = "carol-" + UUID.randomUUID().toString().substring(0, 8);
         register(customer, "the right password");
-        HttpResponse<String> loginPage = browser.get("/login");
-        HttpResponse<String> login = browser.postForm(
-                "/login",
-                Map.of(
-                        "username",
-                        customer,
-                        "password",
-                        "a wrong password",
-                        "_csrf",
-                        Browser.csrfToken(loginPage.body())),
-                null,
-                null);
+        HttpResponse<String> login = logIn(customer, "a wrong password");
         assertThat(Browser.location(login)).endsWith("/login?error");
     }
 
@@ -256,6 +198,37 @@ class AuthorizationServerIT {
         HttpResponse<String> registered = browser.postJson(
                 "/customers", "{\"customerId\": \"" + customer + "\", \"password\": \"" + password + "\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    }
+
+    /**
+     * Starts the authorization code flow of the browser app with PKCE: the challenge is the verifier's SHA-256
+     * (S256), so only the holder of the verifier can exchange the code.
+     */
+    private HttpResponse<String> authorize(String verifier) throws Exception {
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        return browser.get("/oauth2/authorize?"
+                + Browser.encode(Map.of(
+                        "response_type", "code",
+                        "client_id", "orderflow-web",
+                        "redirect_uri", REDIRECT_URI,
+                        "scope", "orderflow.customer",
+                        "state", "xyz",
+                        "code_challenge", challenge,
+                        "code_challenge_method", "S256")));
+    }
+
+    /** Fills in the login form, with the CSRF token of the page it was served in. */
+    private HttpResponse<String> logIn(String customer, String password) throws Exception {
+        HttpResponse<String> loginPage = browser.get("/login");
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        return browser.postForm(
+                "/login",
+                Map.of("username", customer, "password", password, "_csrf", Browser.csrfToken(loginPage.body())),
+                null,
+                null);
     }
 
     private static String randomUrlSafe() {

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -44,11 +43,10 @@ public final class Bench {
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final BenchOptions options;
-    private final PrintStream out;
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
-    private Bench(BenchOptions options, PrintStream out) {
+    private Bench(BenchOptions options) {
         this.options = options;
-        this.out = out;
     }
 
     public static void main(String[] args) {
@@ -64,14 +62,14 @@ public final class Bench {
             System.exit(help ? 0 : 2);
             return;
         }
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Bench bench = new Bench(options);
         int status;
         try {
-            status = new Bench(options, out).run();
+            status = bench.run();
         } catch (Exception e) {
-            out.println("bench failed: " + e);
+            bench.out.println("bench failed: " + e);
             e.printStackTrace(System.err);
-            out.println("bench " + options.preset().label() + ": failed (" + e.getMessage() + ")");
+            bench.out.println("bench " + options.preset().label() + ": failed (" + e.getMessage() + ")");
             status = 1;
         }
         System.exit(status);
@@ -81,12 +79,18 @@ public final class Bench {
         Instant started = Instant.now();
         String runId = STAMP.format(started);
         String prefix = "bench-" + runId + "-";
-        String loadAverage = loadAverage();
+        String loadAverage;
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            loadAverage = load[0] + " " + load[1] + " " + load[2];
+        } catch (IOException e) {
+            loadAverage = "unknown";
+        }
         long surefireJvms = ProcessHandle.allProcesses()
                 .filter(p -> p.info()
                         .commandLine()
-                        .map(c -> c.contains("surefire") || c.contains("failsafe"))
-                        .orElse(false))
+                        .filter(c -> c.contains("surefire") || c.contains("failsafe"))
+                        .isPresent())
                 .count();
         int cpus = Runtime.getRuntime().availableProcessors();
         out.printf("orderflow bench %s, run %s (%s)%n", options.preset().label(), runId, mode());
@@ -100,16 +104,14 @@ public final class Bench {
             throw new IllegalStateException(
                     "product " + options.product() + " is not in the catalog " + products + "; use --product");
         }
-
         Limits.Postgres postgres = null;
         Limits.Kafka kafka = null;
         Double busyBeforeLimits = null;
         if (options.limits()) {
-            double busy = SystemStats.awaitQuiet(0.25, Duration.ofSeconds(30));
-            busyBeforeLimits = StepResult.round(busy * 100);
+            double busy = SystemStats.awaitQuiet(0.25, Duration.ofSeconds(30)) * 100;
+            busyBeforeLimits = StepResult.round(busy);
             out.printf(
-                    "measuring the machine's limits against the suite's own servers (machine %.0f%% busy) ...%n",
-                    busy * 100);
+                    "measuring the machine's limits against the suite's own servers (machine %.0f%% busy) ...%n", busy);
             postgres = Limits.postgres(
                     options.jdbcUrl(),
                     options.dbUser(),
@@ -131,26 +133,25 @@ public final class Bench {
             List<String> customers = IntStream.range(0, options.customers())
                     .mapToObj(i -> prefix + i)
                     .toList();
-            setup = setUp(suite, watcher, customers);
+            setup = setUp(suite, watcher, prefix, customers);
             LoadStep load = new LoadStep(suite, watcher, customers, options, out);
+            String closed = "max x" + options.concurrency();
             if (!options.warmup().isZero()) {
                 double rate = options.warmupRate();
                 out.printf(
                         "warm-up: %s for %ds (not reported)%n",
-                        options.closedLoop() ? closedLabel() : "rising from " + label(rate / 10) + " to " + label(rate),
+                        options.closedLoop() ? closed : "rising from " + label(rate / 10) + " to " + label(rate),
                         options.warmup().toSeconds());
                 warmup = options.closedLoop()
-                        ? load.closed(closedLabel(), options.concurrency(), options.warmup())
+                        ? load.closed(closed, options.concurrency(), options.warmup())
                         : load.open("warm-up", rate / 10, rate, options.warmup(), null);
                 out.printf(
                         "warm-up done: %.1f orders/s, p99 end-to-end %s ms, %d errors%n",
-                        warmup.ordersPerSecond(),
-                        Report.num(warmup.endToEnd().getValueAtPercentile(99)),
-                        warmup.errorCount());
+                        warmup.ordersPerSecond(), Report.num(Report.p(warmup.endToEnd(), 99)), warmup.errorCount());
                 Thread.sleep(2000);
             }
             for (double rate : options.measuredRates()) {
-                String label = options.closedLoop() ? closedLabel() : label(rate);
+                String label = options.closedLoop() ? closed : label(rate);
                 out.printf("step %s for %ds%n", label, options.duration().toSeconds());
                 SystemStats.Snapshot before = stats.take();
                 // the throughput search gives up on a step once its backlog is clearly beyond the threshold
@@ -168,8 +169,7 @@ public final class Bench {
                 out.println(Report.stepLine(step));
                 if (options.throughput() && !step.passed()) {
                     break;
-                }
-                if (options.throughput()) {
+                } else if (options.throughput()) {
                     Thread.sleep(2000);
                 }
             }
@@ -191,12 +191,11 @@ public final class Bench {
         out.println(Report.TABLE_HEADER);
         steps.forEach(step -> out.println(Report.stepLine(step)));
         out.print(Report.resultText(run));
+        Path file = options.out().resolve(runId + "-" + options.preset().label());
         Files.createDirectories(options.out());
-        Path json = options.out().resolve(runId + "-" + options.preset().label() + ".json");
-        Path html = options.out().resolve(runId + "-" + options.preset().label() + ".html");
-        Files.writeString(json, Results.json(run));
-        Files.writeString(html, Results.html(run));
-        out.println("results: " + json + " and " + html);
+        Files.writeString(Path.of(file + ".json"), Results.json(run));
+        Files.writeString(Path.of(file + ".html"), Results.html(run));
+        out.println("results: " + file + ".json and " + file + ".html");
         out.println(Report.summaryLine(run));
         if (steps.stream().allMatch(s -> s.result().paid() + s.result().paymentFailed() == 0)) {
             return 1;
@@ -211,7 +210,7 @@ public final class Bench {
     /** Whether a step meets its preset's bar, and the verdict that says so. */
     private Report.Step judge(StepResult r, SystemStats.Figures system) {
         String failure = null;
-        long p99 = r.endToEnd().getValueAtPercentile(99);
+        long p99 = Report.p(r.endToEnd(), 99);
         if (r.paid() + r.paymentFailed() == 0) {
             failure = "no order completed";
         } else if (r.aborted() != null) {
@@ -229,38 +228,33 @@ public final class Bench {
     }
 
     /** Opens an account per customer and deposits into it; returns once every {@code DepositAccepted} arrived. */
-    private Report.Setup setUp(Suite suite, EventWatcher watcher, List<String> customers) throws InterruptedException {
+    private Report.Setup setUp(Suite suite, EventWatcher watcher, String prefix, List<String> customers)
+            throws InterruptedException {
         long t0 = System.nanoTime();
-        String first = customers.getFirst();
         out.printf(
                 "setup: %d accounts (%s0 .. %d) with %s each ...%n",
                 customers.size(),
-                first.substring(0, first.length() - 1),
+                prefix,
                 customers.size() - 1,
                 options.deposit().toPlainString());
         CountDownLatch accepted = new CountDownLatch(customers.size());
         Map<String, String> failures = new ConcurrentHashMap<>();
-        Semaphore parallel = new Semaphore(16);
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService sixteen =
+                Executors.newFixedThreadPool(16, Thread.ofVirtual().factory())) {
             for (String customer : customers) {
-                executor.execute(() -> {
+                sixteen.execute(() -> {
                     try {
-                        parallel.acquire();
-                        try {
-                            Suite.Answer account = suite.openAccount(customer);
-                            if (account.status() != 201 && account.status() != 200) {
-                                failures.put(customer, "POST /accounts " + account.status() + " " + account.body());
-                                return;
-                            }
-                            Suite.Answer deposit = suite.deposit(customer, options.deposit());
-                            if (deposit.status() != 202 || deposit.id() == null) {
-                                failures.put(customer, "POST deposits " + deposit.status() + " " + deposit.body());
-                                return;
-                            }
-                            watcher.await(deposit.id(), outcome -> accepted.countDown());
-                        } finally {
-                            parallel.release();
+                        Suite.Answer account = suite.openAccount(customer);
+                        if (account.status() != 201 && account.status() != 200) {
+                            failures.put(customer, "POST /accounts " + account.status() + " " + account.body());
+                            return;
                         }
+                        Suite.Answer deposit = suite.deposit(customer, options.deposit());
+                        if (deposit.status() != 202 || deposit.id() == null) {
+                            failures.put(customer, "POST deposits " + deposit.status() + " " + deposit.body());
+                            return;
+                        }
+                        watcher.await(deposit.id(), outcome -> accepted.countDown());
                     } catch (Exception e) {
                         failures.put(customer, String.valueOf(e));
                     }
@@ -281,15 +275,6 @@ public final class Bench {
         return new Report.Setup(customers.size(), options.deposit(), StepResult.round(seconds));
     }
 
-    private static String loadAverage() {
-        try {
-            String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return load[0] + " " + load[1] + " " + load[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
     private String mode() {
         if (options.closedLoop()) {
             return "closed loop, " + options.concurrency() + " workers";
@@ -302,10 +287,6 @@ public final class Bench {
                         : "steps of " + seconds + " s at "
                                 + String.join(
                                         ", ", rates.stream().map(Bench::label).toList()));
-    }
-
-    private String closedLabel() {
-        return "max x" + options.concurrency();
     }
 
     static String label(double rate) {

@@ -157,28 +157,23 @@ record BenchOptions(
         Boolean closedLoop = null; // null: no --rate given
         for (int i = 0; i < rest.size(); i++) {
             String flag = rest.get(i);
-            if (flag.equals("-h") || flag.equals("--help")) {
-                throw new IllegalArgumentException("help");
-            }
-            if (flag.equals("--no-limits")) {
-                limits = false;
-                continue;
-            }
             int eq = flag.indexOf('=');
             String name = (eq > 0 ? flag.substring(0, eq) : flag).replaceFirst("^--", "");
-            if (!flag.startsWith("--") || !DEFAULTS.containsKey(name)) {
+            if (flag.equals("-h") || flag.equals("--help")) {
+                throw new IllegalArgumentException("help");
+            } else if (flag.equals("--no-limits")) {
+                limits = false;
+                continue;
+            } else if (!flag.startsWith("--") || !DEFAULTS.containsKey(name)) {
                 throw new IllegalArgumentException("Unknown flag " + flag);
-            }
-            if (eq < 0 && i + 1 >= rest.size()) {
+            } else if (eq < 0 && i + 1 >= rest.size()) {
                 throw new IllegalArgumentException(flag + " needs a value");
             }
             String value = eq > 0 ? flag.substring(eq + 1) : rest.get(++i);
-            if (POSITIVE.contains(name) && !value.equalsIgnoreCase("max")) {
-                for (String number : value.split(",")) {
-                    if (!number.isBlank() && !(Double.parseDouble(number) > 0)) {
-                        throw new IllegalArgumentException("--" + name + " must be positive");
-                    }
-                }
+            if (POSITIVE.contains(name)
+                    && !value.equalsIgnoreCase("max")
+                    && Arrays.stream(value.split(",")).anyMatch(n -> !n.isBlank() && !(Double.parseDouble(n) > 0))) {
+                throw new IllegalArgumentException("--" + name + " must be positive");
             }
             if (name.equals("rate")) {
                 closedLoop = value.equalsIgnoreCase("max");

@@ -10,14 +10,15 @@ import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,12 +43,7 @@ final class EventWatcher implements AutoCloseable {
         ORDER_PAID,
         PAYMENT_FAILED,
         DEPOSIT_ACCEPTED,
-        ORDER_DISPATCHED;
-
-        /** Whether this is the payment's outcome (one per subject) rather than the later dispatch. */
-        boolean payment() {
-            return this != ORDER_DISPATCHED;
-        }
+        ORDER_DISPATCHED
     }
 
     private static final Map<String, Kind> KINDS = Map.of(
@@ -56,13 +52,13 @@ final class EventWatcher implements AutoCloseable {
             EventTypes.nameOf(DepositAccepted.class), Kind.DEPOSIT_ACCEPTED,
             EventTypes.nameOf(OrderDispatched.class), Kind.ORDER_DISPATCHED);
 
-    /** A subject awaits its payment outcome and, separately, its dispatch. */
-    private record Slot(boolean payment, String subject) {}
+    /** A subject awaits its payment's outcome and, separately, its dispatch. */
+    private record Slot(boolean dispatch, String subject) {}
 
     private final String bootstrapServers;
     private final String keyPrefix;
-    /** Per slot: a waiting {@code Consumer<Outcome>}, or an {@link Outcome} that arrived before anyone waited. */
-    private final Map<Slot, Object> slots = new ConcurrentHashMap<>();
+    /** Completed by the first outcome per slot, whether or not anyone waits for it yet. */
+    private final Map<Slot, CompletableFuture<Outcome>> slots = new ConcurrentHashMap<>();
 
     private final CountDownLatch assigned = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -91,26 +87,26 @@ final class EventWatcher implements AutoCloseable {
      * once when it arrived already.
      */
     void await(String subject, Consumer<Outcome> callback) {
-        await(new Slot(true, subject), callback);
+        await(new Slot(false, subject), callback);
     }
 
     /** Like {@link #await}, for the order's {@code OrderDispatched}. */
     void awaitDispatch(String orderId, Consumer<Outcome> callback) {
-        await(new Slot(false, orderId), callback);
+        await(new Slot(true, orderId), callback);
     }
 
     private void await(Slot slot, Consumer<Outcome> callback) {
-        Object previous = slots.putIfAbsent(slot, callback);
-        if (previous instanceof Outcome outcome) {
-            slots.remove(slot);
-            callback.accept(outcome);
-        }
+        slot(slot).thenAccept(callback.andThen(outcome -> slots.remove(slot)));
+    }
+
+    private CompletableFuture<Outcome> slot(Slot slot) {
+        return slots.computeIfAbsent(slot, s -> new CompletableFuture<>());
     }
 
     /** Forgets an order nobody waits for any more (a timed-out one). */
     void forget(String subject) {
-        slots.remove(new Slot(true, subject));
         slots.remove(new Slot(false, subject));
+        slots.remove(new Slot(true, subject));
     }
 
     Throwable failure() {
@@ -126,11 +122,10 @@ final class EventWatcher implements AutoCloseable {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         try (var kafka = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(PaymentEvent.TOPIC, FulfillmentEvent.TOPIC)) {
-                kafka.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
+            List<TopicPartition> partitions = Stream.of(PaymentEvent.TOPIC, FulfillmentEvent.TOPIC)
+                    .flatMap(topic -> kafka.partitionsFor(topic, Duration.ofSeconds(30)).stream())
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             if (partitions.stream().noneMatch(p -> p.topic().equals(PaymentEvent.TOPIC))) {
                 throw new IllegalStateException(
                         "topic " + PaymentEvent.TOPIC + " has no partitions (is the suite up?)");
@@ -138,16 +133,12 @@ final class EventWatcher implements AutoCloseable {
             kafka.assign(partitions);
             kafka.seekToEnd(partitions);
             // seekToEnd is lazy: resolve the positions now, so that nothing published from here on is missed.
-            for (TopicPartition partition : partitions) {
-                kafka.position(partition, Duration.ofSeconds(30));
-            }
+            partitions.forEach(partition -> kafka.position(partition, Duration.ofSeconds(30)));
             assigned.countDown();
             while (running) {
                 var records = kafka.poll(Duration.ofMillis(200));
                 long now = System.nanoTime();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    accept(record, now);
-                }
+                records.forEach(record -> accept(record, now));
             }
         } catch (WakeupException e) {
             // closing
@@ -164,17 +155,8 @@ final class EventWatcher implements AutoCloseable {
         }
         Kind kind = KINDS.get(KafkaCloudEvents.header(record.headers(), CloudEventHeaders.TYPE));
         String subject = KafkaCloudEvents.header(record.headers(), CloudEventHeaders.SUBJECT);
-        if (kind == null || subject == null) {
-            return;
-        }
-        Outcome outcome = new Outcome(kind, now);
-        Slot slot = new Slot(kind.payment(), subject);
-        Object previous = slots.putIfAbsent(slot, outcome);
-        if (previous instanceof Consumer<?> waiting) {
-            slots.remove(slot);
-            @SuppressWarnings("unchecked")
-            Consumer<Outcome> callback = (Consumer<Outcome>) waiting;
-            callback.accept(outcome);
+        if (kind != null && subject != null) {
+            slot(new Slot(kind == Kind.ORDER_DISPATCHED, subject)).complete(new Outcome(kind, now));
         }
     }
 

@@ -9,15 +9,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -45,7 +48,7 @@ final class Limits {
 
     private Limits() {}
 
-    /** PostgreSQL's single-row insert transactions, as the results file shows them; {@code latency} in microseconds. */
+    /** PostgreSQL's single-row insert transactions, as the results file shows them. */
     record Postgres(
             String tool,
             int connections,
@@ -58,6 +61,7 @@ final class Limits {
             String fsync,
             @JsonIgnore Histogram latency) {
 
+        /** {@code settings}: the server's version, {@code synchronous_commit} and {@code fsync}. */
         static Postgres of(int connections, double seconds, long transactions, Histogram latency, String... settings) {
             return new Postgres(
                     "JDBC loop: insert into bench.insert_probe, autocommit",
@@ -102,72 +106,58 @@ final class Limits {
 
     static Postgres postgres(String url, String user, String password, int connections, Duration duration)
             throws SQLException, InterruptedException {
-        String[] settings = new String[3];
+        String[] settings;
         try (Connection c = DriverManager.getConnection(url, user, password);
                 Statement s = c.createStatement()) {
             s.execute("create schema if not exists bench");
             s.execute("create table if not exists bench.insert_probe (id bigserial primary key,"
                     + " payload text not null, created_at timestamptz not null default now())");
             s.execute("truncate bench.insert_probe");
-            List<String> shows = List.of("server_version", "synchronous_commit", "fsync");
-            for (int i = 0; i < settings.length; i++) {
-                try (ResultSet rs = s.executeQuery("show " + shows.get(i))) {
-                    rs.next();
-                    settings[i] = rs.getString(1);
-                }
+            try (ResultSet rs = s.executeQuery("select current_setting('server_version'),"
+                    + " current_setting('synchronous_commit'), current_setting('fsync')")) {
+                rs.next();
+                settings = new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
             }
         }
+        // every connection connects and warms its statement; then all insert from the same moment for duration
+        long[] window = new long[2];
+        CyclicBarrier ready = new CyclicBarrier(connections, () -> {
+            window[0] = System.nanoTime();
+            window[1] = window[0] + duration.toNanos();
+        });
         Histogram all = new Histogram(LoadStep.HIGHEST, 3);
-        AtomicLong count = new AtomicLong();
-        CountDownLatch ready = new CountDownLatch(connections);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        List<Throwable> failures = new ArrayList<>();
-        long[] end = new long[1];
-        for (int i = 0; i < connections; i++) {
-            threads.add(Thread.ofPlatform().name("pg-insert-" + i).start(() -> {
-                Histogram h = new Histogram(LoadStep.HIGHEST, 3);
-                try (Connection c = DriverManager.getConnection(url, user, password);
-                        PreparedStatement insert =
-                                c.prepareStatement("insert into bench.insert_probe (payload) values (?)")) {
-                    c.setAutoCommit(true);
-                    insert.setString(1, "x".repeat(100));
-                    insert.executeUpdate(); // warm the statement
-                    ready.countDown();
-                    go.await();
-                    long t;
-                    while ((t = System.nanoTime()) - end[0] < 0) {
-                        insert.executeUpdate();
-                        h.recordValue(LoadStep.micros(System.nanoTime() - t));
-                    }
-                    count.addAndGet(h.getTotalCount());
-                    synchronized (all) {
-                        all.add(h);
-                    }
-                } catch (SQLException | InterruptedException e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                    ready.countDown();
-                }
-            }));
+        try (ExecutorService loops = Executors.newFixedThreadPool(connections)) {
+            List<Future<Histogram>> histograms = IntStream.range(0, connections)
+                    .mapToObj(i -> loops.submit(() -> {
+                        Histogram h = new Histogram(LoadStep.HIGHEST, 3);
+                        try (Connection c = DriverManager.getConnection(url, user, password);
+                                PreparedStatement insert =
+                                        c.prepareStatement("insert into bench.insert_probe (payload) values (?)")) {
+                            c.setAutoCommit(true);
+                            insert.setString(1, "x".repeat(100));
+                            insert.executeUpdate(); // warm the statement
+                            ready.await(60, TimeUnit.SECONDS);
+                            long t;
+                            while ((t = System.nanoTime()) - window[1] < 0) {
+                                insert.executeUpdate();
+                                h.recordValue(LoadStep.micros(System.nanoTime() - t));
+                            }
+                        }
+                        return h;
+                    }))
+                    .toList();
+            for (Future<Histogram> h : histograms) {
+                all.add(h.get());
+            }
+        } catch (ExecutionException e) {
+            throw new SQLException("PostgreSQL insert loop failed: " + e.getCause(), e.getCause());
         }
-        ready.await();
-        long start = System.nanoTime();
-        end[0] = start + duration.toNanos();
-        go.countDown();
-        for (Thread t : threads) {
-            t.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (!failures.isEmpty()) {
-            throw new SQLException("PostgreSQL insert loop failed: " + failures.getFirst(), failures.getFirst());
-        }
+        double seconds = (System.nanoTime() - window[0]) / 1e9;
         try (Connection c = DriverManager.getConnection(url, user, password);
                 Statement s = c.createStatement()) {
             s.execute("truncate bench.insert_probe");
         }
-        return Postgres.of(connections, seconds, count.get(), all, settings);
+        return Postgres.of(connections, seconds, all.getTotalCount(), all, settings);
     }
 
     static Kafka kafka(String bootstrapServers, Duration duration) throws Exception {

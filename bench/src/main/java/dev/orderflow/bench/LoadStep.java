@@ -37,18 +37,14 @@ final class LoadStep {
     private final Suite suite;
     private final EventWatcher watcher;
     private final List<String> customers;
-    private final String product;
-    private final Duration completionTimeout;
-    private final Duration httpTimeout;
+    private final BenchOptions options;
     private final PrintStream out;
 
     LoadStep(Suite suite, EventWatcher watcher, List<String> customers, BenchOptions options, PrintStream out) {
         this.suite = suite;
         this.watcher = watcher;
         this.customers = customers;
-        this.product = options.product();
-        this.completionTimeout = options.completionTimeout();
-        this.httpTimeout = options.httpTimeout();
+        this.options = options;
         this.out = out;
     }
 
@@ -57,12 +53,9 @@ final class LoadStep {
         final String customer;
         final long scheduled;
         final CountDownLatch done = new CountDownLatch(1);
-        volatile long responded;
-        volatile long finished;
-        volatile long dispatched;
-        volatile String orderId;
+        volatile long responded, finished, dispatched;
+        volatile String orderId, error;
         volatile EventWatcher.Kind outcome;
-        volatile String error;
 
         Probe(String customer, long scheduled) {
             this.customer = customer;
@@ -74,14 +67,10 @@ final class LoadStep {
     private final class Run {
         final String label;
         final Queue<Probe> probes = new ConcurrentLinkedQueue<>();
-        final LongAdder sent = new LongAdder();
-        final LongAdder created = new LongAdder();
-        final LongAdder finished = new LongAdder();
-        final LongAdder failed = new LongAdder();
-        final LongAdder paid = new LongAdder();
-        final LongAdder dispatched = new LongAdder();
+        final AtomicLong sent = new AtomicLong();
+        final LongAdder created = new LongAdder(), finished = new LongAdder(), failed = new LongAdder();
+        final LongAdder paid = new LongAdder(), dispatched = new LongAdder();
         final Map<String, LongAdder> errors = new ConcurrentSkipListMap<>();
-        final AtomicLong index = new AtomicLong();
         volatile String aborted;
 
         Run(String label) {
@@ -89,15 +78,14 @@ final class LoadStep {
         }
 
         Probe newProbe(long scheduled) {
-            Probe probe = new Probe(customers.get((int) (index.getAndIncrement() % customers.size())), scheduled);
+            Probe probe = new Probe(customers.get((int) (sent.getAndIncrement() % customers.size())), scheduled);
             probes.add(probe);
-            sent.increment();
             return probe;
         }
 
         void place(Probe probe) {
             try {
-                Suite.Answer answer = suite.placeOrder(probe.customer, product);
+                Suite.Answer answer = suite.placeOrder(probe.customer, options.product());
                 probe.responded = System.nanoTime();
                 if (answer.status() != 201 || answer.id() == null) {
                     fail(probe, "http " + answer.status());
@@ -105,7 +93,17 @@ final class LoadStep {
                 }
                 probe.orderId = answer.id();
                 created.increment();
-                watcher.await(answer.id(), outcome -> complete(probe, outcome));
+                watcher.await(answer.id(), outcome -> {
+                    probe.finished = outcome.nanos();
+                    probe.outcome = outcome.kind();
+                    finished.increment();
+                    if (outcome.kind() == EventWatcher.Kind.PAYMENT_FAILED) {
+                        error("payment failed");
+                    } else {
+                        paid.increment();
+                    }
+                    probe.done.countDown();
+                });
                 watcher.awaitDispatch(answer.id(), outcome -> {
                     probe.dispatched = outcome.nanos();
                     dispatched.increment();
@@ -118,18 +116,6 @@ final class LoadStep {
                 Thread.currentThread().interrupt();
                 fail(probe, "interrupted");
             }
-        }
-
-        void complete(Probe probe, EventWatcher.Outcome outcome) {
-            probe.finished = outcome.nanos();
-            probe.outcome = outcome.kind();
-            finished.increment();
-            if (outcome.kind() == EventWatcher.Kind.PAYMENT_FAILED) {
-                error("payment failed");
-            } else {
-                paid.increment();
-            }
-            probe.done.countDown();
         }
 
         void fail(Probe probe, String kind) {
@@ -149,7 +135,7 @@ final class LoadStep {
 
         /** Sent but neither final nor failed. */
         long outstanding() {
-            return sent.sum() - finished.sum() - failed.sum();
+            return sent.get() - finished.sum() - failed.sum();
         }
     }
 
@@ -204,7 +190,7 @@ final class LoadStep {
                     run.place(probe);
                     try {
                         // one that never becomes final is counted by drain, as "no final event"
-                        probe.done.await(completionTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                        probe.done.await(options.completionTimeout().toMillis(), TimeUnit.MILLISECONDS);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -225,11 +211,11 @@ final class LoadStep {
      * stack without fulfillment-service).
      */
     private void drain(Run run, long lastSend) throws InterruptedException {
-        long finalDeadline = lastSend + completionTimeout.toNanos();
-        long httpDeadline = finalDeadline + httpTimeout.toNanos();
+        long finalDeadline = lastSend + options.completionTimeout().toNanos();
+        long httpDeadline = finalDeadline + options.httpTimeout().toNanos();
         while (run.outstanding() > 0) {
             long now = System.nanoTime();
-            long awaitingHttp = run.sent.sum() - run.created.sum() - run.failed.sum();
+            long awaitingHttp = run.sent.get() - run.created.sum() - run.failed.sum();
             if (now - httpDeadline > 0 || (now - finalDeadline > 0 && awaitingHttp == 0)) {
                 break;
             }
@@ -260,10 +246,7 @@ final class LoadStep {
         final Histogram post = new Histogram(HIGHEST, 3);
         final Histogram endToEnd = new Histogram(HIGHEST, 3);
         final Histogram dispatch = new Histogram(HIGHEST, 3);
-        long sent;
-        long completed;
-        long paymentFailed;
-        long errors;
+        long sent, completed, paymentFailed, errors;
 
         void add(Probe p) {
             sent++;
@@ -283,44 +266,39 @@ final class LoadStep {
                 dispatch.recordValue(micros(p.dispatched - p.scheduled));
             }
         }
-
-        StepResult.Second second(String step, int second) {
-            return new StepResult.Second(
-                    step,
-                    second,
-                    sent,
-                    completed,
-                    errors,
-                    StepResult.ms(post, 50),
-                    StepResult.ms(post, 99),
-                    StepResult.ms(endToEnd, 50),
-                    StepResult.ms(endToEnd, 99),
-                    StepResult.ms(dispatch, 50),
-                    StepResult.ms(dispatch, 99));
-        }
     }
 
     private StepResult result(Run run, double rate, int workers, double seconds, long start) {
         Tally total = new Tally();
         TreeMap<Integer, Tally> perSecond = new TreeMap<>();
         for (Probe p : run.probes) {
-            total.add(p);
             int second = (int) Math.max(0, (p.scheduled - start) / 1_000_000_000L);
+            total.add(p);
             perSecond.computeIfAbsent(second, s -> new Tally()).add(p);
         }
         List<StepResult.Second> series = new ArrayList<>();
-        perSecond.forEach((second, tally) -> series.add(tally.second(run.label, second)));
+        perSecond.forEach((second, t) -> series.add(new StepResult.Second(
+                run.label,
+                second,
+                t.sent,
+                t.completed,
+                t.errors,
+                StepResult.ms(t.post, 50),
+                StepResult.ms(t.post, 99),
+                StepResult.ms(t.endToEnd, 50),
+                StepResult.ms(t.endToEnd, 99),
+                StepResult.ms(t.dispatch, 50),
+                StepResult.ms(t.dispatch, 99))));
         Map<String, Long> errors = new TreeMap<>();
         run.errors.forEach((kind, n) -> errors.put(kind, n.sum()));
-        long paid = total.completed - total.paymentFailed;
         return new StepResult(
                 run.label,
                 rate,
                 workers,
                 seconds,
-                run.sent.sum(),
+                run.sent.get(),
                 run.created.sum(),
-                paid,
+                total.completed - total.paymentFailed,
                 total.paymentFailed,
                 total.dispatch.getTotalCount(),
                 errors,
@@ -337,9 +315,7 @@ final class LoadStep {
      */
     private Thread monitor(Run run, long start, long end, long backlogLimit) {
         return Thread.ofPlatform().name("bench-progress").daemon().start(() -> {
-            long lastSent = 0;
-            long lastFinished = 0;
-            long lastPrint = start;
+            long lastSent = 0, lastFinished = 0, lastPrint = start;
             try {
                 for (int tick = 1; ; tick++) {
                     long next = start + TimeUnit.SECONDS.toNanos(tick);
@@ -368,7 +344,7 @@ final class LoadStep {
                             endToEnd.recordValue(micros(p.finished - p.scheduled));
                         }
                     }
-                    long sent = run.sent.sum();
+                    long sent = run.sent.get();
                     long finished = run.finished.sum();
                     double secs = (next - lastPrint) / 1e9;
                     out.printf(

@@ -1,11 +1,17 @@
 package dev.orderflow.bench;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /** What a run measured, as text: the step table, the result, the ratios to the limits, and the one summary line. */
@@ -20,7 +26,7 @@ final class Report {
             int cpus,
             long surefireJvms,
             String javaVersion,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Double machineCpuBusyPercentBeforeLimits) {}
+            @JsonInclude(NON_NULL) Double machineCpuBusyPercentBeforeLimits) {}
 
     /** The accounts the run opened. */
     record Setup(int customers, BigDecimal depositEach, double seconds) {}
@@ -39,7 +45,7 @@ final class Report {
             Step chosen) {}
 
     /** How a step compares with the limits measured in the same run; null where either side is unknown. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonInclude(NON_NULL)
     record Ratios(
             Double ordersPerSecondToPgInsertTps,
             Double pgCommitsPerSecondToPgInsertTps,
@@ -51,20 +57,22 @@ final class Report {
 
         static Ratios of(Run run, Step step) {
             StepResult r = step.result();
+            SystemStats.Figures system = step.system();
             Double tps = run.postgres() == null ? null : run.postgres().transactionsPerSecond();
+            Double perOrder = system.pgCommitsPerOrder();
             Double records = run.kafka() == null ? null : run.kafka().recordsPerSecond();
-            Histogram rt = run.kafka() == null ? null : run.kafka().latency();
-            boolean latencies =
-                    rt != null && rt.getTotalCount() > 0 && r.endToEnd().getTotalCount() > 0;
-            Double perOrder = step.system().pgCommitsPerOrder();
+            // a ratio to a round trip of 0 (none measured) is null
+            Histogram rt = run.kafka() == null || r.endToEnd().getTotalCount() == 0
+                    ? null
+                    : run.kafka().latency();
             return new Ratios(
                     ratio(r.ordersPerSecond(), tps),
-                    ratio(step.system().pgCommitsPerSecond(), tps),
+                    ratio(system.pgCommitsPerSecond(), tps),
                     tps != null && perOrder != null && perOrder > 0 ? StepResult.round(tps / perOrder) : null,
                     ratio(r.ordersPerSecond(), records),
-                    ratio(step.system().kafkaRecordsPerSecond(), records),
-                    latencies ? ratio((double) p(r.endToEnd(), 50), (double) p(rt, 50)) : null,
-                    latencies ? ratio((double) p(r.endToEnd(), 99), (double) p(rt, 99)) : null);
+                    ratio(system.kafkaRecordsPerSecond(), records),
+                    rt == null ? null : ratio((double) p(r.endToEnd(), 50), (double) p(rt, 50)),
+                    rt == null ? null : ratio((double) p(r.endToEnd(), 99), (double) p(rt, 99)));
         }
 
         private static Double ratio(Double a, Double b) {
@@ -74,7 +82,7 @@ final class Report {
 
     private static final String ROW = "  %-10s %9s  %-22s  %-29s  %-29s %6s  %s";
 
-    static final String TABLE_HEADER = String.format(
+    static final String TABLE_HEADER = format(
             ROW,
             "step",
             "orders/s",
@@ -103,14 +111,11 @@ final class Report {
                     pg.synchronousCommit());
         }
         if (kafka != null) {
+            StepResult.Latency rt = kafka.roundTripLatencyMs();
             text += format(
                     "  Kafka produce->consume round trip, acks=all: p50 %.2f ms, p99 %.2f ms (%d round trips);"
                             + " %,.0f records/s of %d B flat out%n",
-                    kafka.roundTripLatencyMs().p50(),
-                    kafka.roundTripLatencyMs().p99(),
-                    kafka.roundTripLatencyMs().count(),
-                    kafka.recordsPerSecond(),
-                    kafka.recordBytes());
+                    rt.p50(), rt.p99(), rt.count(), kafka.recordsPerSecond(), kafka.recordBytes());
         }
         return text;
     }
@@ -118,6 +123,20 @@ final class Report {
     /** A step's row of the table and, under it, what the machine did meanwhile. */
     static String stepLine(Step s) {
         StepResult r = s.result();
+        SystemStats.Figures system = s.system();
+        List<String> parts = new ArrayList<>();
+        if (!system.cpuPercentOfOneCore().isEmpty()) {
+            String cpu = system.cpuPercentOfOneCore().entrySet().stream()
+                    .filter(e -> e.getValue() >= 1)
+                    .sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+                    .map(e -> e.getKey() + " " + Math.round(e.getValue()) + " ")
+                    .collect(Collectors.joining("", "cpu% ", ""));
+            Double busy = system.machineCpuBusyPercent();
+            parts.add((busy == null ? cpu : cpu + "(machine " + Math.round(busy) + "% busy)").trim());
+        }
+        addKnown(parts, "pg %.0f commits/s (%.1f/order)", system.pgCommitsPerSecond(), system.pgCommitsPerOrder());
+        addKnown(parts, "%.0f WAL syncs/s", system.pgWalSyncsPerSecond());
+        addKnown(parts, "kafka %.1f records/order", system.kafkaRecordsPerOrder());
         return format(
                         ROW,
                         r.label(),
@@ -129,41 +148,14 @@ final class Report {
                         s.verdict())
                 + System.lineSeparator()
                 + " ".repeat(12)
-                + systemText(s.system());
-    }
-
-    static String systemText(SystemStats.Figures system) {
-        List<String> parts = new ArrayList<>();
-        if (!system.cpuPercentOfOneCore().isEmpty()) {
-            StringBuilder sb = new StringBuilder("cpu% ");
-            system.cpuPercentOfOneCore().entrySet().stream()
-                    .filter(e -> e.getValue() >= 1)
-                    .sorted(Comparator.comparing(e -> -e.getValue()))
-                    .forEach(e -> sb.append(e.getKey() + " " + Math.round(e.getValue()) + " "));
-            if (system.machineCpuBusyPercent() != null) {
-                sb.append("(machine " + Math.round(system.machineCpuBusyPercent()) + "% busy)");
-            }
-            parts.add(sb.toString().trim());
-        }
-        if (system.pgCommitsPerOrder() != null) {
-            parts.add(
-                    format("pg %.0f commits/s (%.1f/order)", system.pgCommitsPerSecond(), system.pgCommitsPerOrder()));
-        }
-        if (system.pgWalSyncsPerSecond() != null) {
-            parts.add(format("%.0f WAL syncs/s", system.pgWalSyncsPerSecond()));
-        }
-        if (system.kafkaRecordsPerOrder() != null) {
-            parts.add(format("kafka %.1f records/order", system.kafkaRecordsPerOrder()));
-        }
-        return String.join("; ", parts);
+                + String.join("; ", parts);
     }
 
     static String resultText(Run run) {
-        Step chosen = run.chosen();
-        if (chosen == null) {
+        if (run.chosen() == null) {
             return "result: no step completed\n";
         }
-        StepResult r = chosen.result();
+        StepResult r = run.chosen().result();
         String text = format(
                 "result (%s): %.1f orders/s; POST p50/p95/p99/max %s ms; end-to-end p50/p95/p99/max %s ms; %s;"
                         + " %d errors%s%n",
@@ -178,21 +170,24 @@ final class Report {
                         : NOT_MEASURED,
                 r.errorCount(),
                 r.errorCount() > 0 ? " " + r.errors() : "");
-        Ratios ratios = Ratios.of(run, chosen);
+        Ratios ratios = Ratios.of(run, run.chosen());
         List<String> parts = new ArrayList<>();
-        addPercent(parts, "orders/s = %.1f%% of PostgreSQL's insert tx/s", ratios.ordersPerSecondToPgInsertTps());
-        addPercent(parts, "the suite's commits/s = %.1f%% of it", ratios.pgCommitsPerSecondToPgInsertTps());
-        if (ratios.pgBoundOrdersPerSecond() != null) {
-            parts.add(format(
-                    "at its commits per order the database bounds it at %.0f orders/s",
-                    ratios.pgBoundOrdersPerSecond()));
-        }
-        addPercent(parts, "its Kafka records/s = %.1f%% of the broker's", ratios.kafkaRecordsPerSecondToKafkaLimit());
-        if (ratios.endToEndP50ToKafkaRoundTripP50() != null) {
-            parts.add(format(
-                    "end-to-end p50/p99 = %.1f/%.1f Kafka round trips",
-                    ratios.endToEndP50ToKafkaRoundTripP50(), ratios.endToEndP99ToKafkaRoundTripP99()));
-        }
+        addKnown(
+                parts, "orders/s = %.1f%% of PostgreSQL's insert tx/s", percent(ratios.ordersPerSecondToPgInsertTps()));
+        addKnown(parts, "the suite's commits/s = %.1f%% of it", percent(ratios.pgCommitsPerSecondToPgInsertTps()));
+        addKnown(
+                parts,
+                "at its commits per order the database bounds it at %.0f orders/s",
+                ratios.pgBoundOrdersPerSecond());
+        addKnown(
+                parts,
+                "its Kafka records/s = %.1f%% of the broker's",
+                percent(ratios.kafkaRecordsPerSecondToKafkaLimit()));
+        addKnown(
+                parts,
+                "end-to-end p50/p99 = %.1f/%.1f Kafka round trips",
+                ratios.endToEndP50ToKafkaRoundTripP50(),
+                ratios.endToEndP99ToKafkaRoundTripP99());
         return parts.isEmpty() ? text : text + "ratios: " + String.join("; ", parts) + System.lineSeparator();
     }
 
@@ -200,13 +195,18 @@ final class Report {
     static String summaryLine(Run run) {
         String preset = run.options().preset().label();
         if (run.chosen() == null) {
-            if (run.steps().isEmpty()) {
-                return "bench " + preset + ": no orders placed";
-            }
-            StepResult first = run.steps().getFirst().result();
-            return format(
-                    "bench %s: no step met the bar (first step %s: %.1f orders/s, p99 end-to-end %s ms, %d errors)",
-                    preset, first.label(), first.ordersPerSecond(), num(p(first.endToEnd(), 99)), first.errorCount());
+            StepResult first =
+                    run.steps().isEmpty() ? null : run.steps().getFirst().result();
+            return first == null
+                    ? "bench " + preset + ": no orders placed"
+                    : format(
+                            "bench %s: no step met the bar (first step %s: %.1f orders/s, p99 end-to-end %s ms,"
+                                    + " %d errors)",
+                            preset,
+                            first.label(),
+                            first.ordersPerSecond(),
+                            num(p(first.endToEnd(), 99)),
+                            first.errorCount());
         }
         StepResult r = run.chosen().result();
         return format(
@@ -244,9 +244,14 @@ final class Report {
         return String.join(separator, num(p(h, 50)), num(p(h, 95)), num(p(h, 99)), num(h.getMaxValue()));
     }
 
-    private static void addPercent(List<String> parts, String format, Double ratio) {
-        if (ratio != null) {
-            parts.add(format(format, ratio * 100));
+    /** Adds {@code format} with {@code values} to {@code parts}, unless one of them is unknown. */
+    private static void addKnown(List<String> parts, String format, Double... values) {
+        if (Arrays.stream(values).allMatch(Objects::nonNull)) {
+            parts.add(format(format, (Object[]) values));
         }
+    }
+
+    private static Double percent(Double ratio) {
+        return ratio == null ? null : ratio * 100;
     }
 }

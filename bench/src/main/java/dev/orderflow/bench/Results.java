@@ -1,8 +1,12 @@
 package dev.orderflow.bench;
 
 import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+import static dev.orderflow.bench.Report.escape;
+import static dev.orderflow.bench.Report.num;
+import static dev.orderflow.bench.Report.p;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.orderflow.bench.StepResult.Latency;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.StreamWriteFeature;
@@ -47,27 +51,7 @@ final class Results {
             String orderUrl,
             String billingUrl,
             String bootstrapServers,
-            String jdbcUrl) {
-
-        static Settings of(BenchOptions o) {
-            boolean closed = o.closedLoop();
-            return new Settings(
-                    closed ? "closed loop" : "open model",
-                    closed ? o.concurrency() : null,
-                    closed ? null : o.measuredRates(),
-                    o.duration().toMillis() / 1000.0,
-                    o.warmup().toMillis() / 1000.0,
-                    o.warmup().isZero() || closed ? null : o.warmupRate(),
-                    o.customers(),
-                    o.product(),
-                    o.throughput() ? o.threshold().toMillis() : null,
-                    o.completionTimeout().toMillis() / 1000.0,
-                    o.orderUrl().toString(),
-                    o.billingUrl().toString(),
-                    o.bootstrapServers(),
-                    o.jdbcUrl());
-        }
-    }
+            String jdbcUrl) {}
 
     record LimitFigures(Limits.Postgres postgres, Limits.Kafka kafka) {}
 
@@ -76,10 +60,10 @@ final class Results {
     record Result(
             String step,
             Double ordersPerSecond,
-            StepResult.Latency postLatencyMs,
-            StepResult.Latency endToEndLatencyMs,
+            Latency postLatencyMs,
+            Latency endToEndLatencyMs,
             Long dispatched,
-            StepResult.Latency dispatchLatencyMs,
+            Latency dispatchLatencyMs,
             Long errors,
             Report.Ratios ratios) {}
 
@@ -95,9 +79,9 @@ final class Results {
             long paymentFailed,
             long dispatched,
             double ordersPerSecond,
-            StepResult.Latency postLatencyMs,
-            StepResult.Latency endToEndLatencyMs,
-            StepResult.Latency dispatchLatencyMs,
+            Latency postLatencyMs,
+            Latency endToEndLatencyMs,
+            Latency dispatchLatencyMs,
             long errors,
             Map<String, Long> errorsByKind,
             String aborted,
@@ -118,9 +102,9 @@ final class Results {
                     r.paymentFailed(),
                     r.dispatched(),
                     StepResult.round(r.ordersPerSecond()),
-                    StepResult.Latency.of(r.post()),
-                    StepResult.Latency.of(r.endToEnd()),
-                    r.dispatchMeasured() ? StepResult.Latency.of(r.dispatch()) : null,
+                    Latency.of(r.post()),
+                    Latency.of(r.endToEnd()),
+                    r.dispatchMeasured() ? Latency.of(r.dispatch()) : null,
                     r.errorCount(),
                     r.errors(),
                     r.aborted(),
@@ -128,39 +112,57 @@ final class Results {
                     step == null ? null : step.verdict(),
                     step == null ? null : step.system());
         }
-
-        Result result(Report.Ratios ratios) {
-            return new Result(
-                    step,
-                    ordersPerSecond,
-                    postLatencyMs,
-                    endToEndLatencyMs,
-                    dispatched,
-                    dispatchLatencyMs,
-                    errors,
-                    ratios);
-        }
     }
 
     private Results() {}
 
     static String json(Report.Run run) {
-        Report.Step chosen = run.chosen();
-        Document document = new Document(
-                run.options().preset().label(),
-                run.runId(),
-                run.startedAt(),
-                run.conditions(),
-                Settings.of(run.options()),
-                new LimitFigures(run.postgres(), run.kafka()),
-                run.setup(),
-                chosen == null
-                        ? new Result(null, null, null, null, null, null, null, null)
-                        : StepFigures.of(chosen.result(), chosen).result(Report.Ratios.of(run, chosen)),
-                run.steps().stream().map(s -> StepFigures.of(s.result(), s)).toList(),
-                run.warmup() == null ? null : StepFigures.of(run.warmup(), null),
-                run.steps().stream().flatMap(s -> s.result().series().stream()).toList());
-        return JSON.writeValueAsString(document) + "\n";
+        BenchOptions o = run.options();
+        boolean closed = o.closedLoop();
+        var settings = new Settings(
+                closed ? "closed loop" : "open model",
+                closed ? o.concurrency() : null,
+                closed ? null : o.measuredRates(),
+                o.duration().toMillis() / 1000.0,
+                o.warmup().toMillis() / 1000.0,
+                o.warmup().isZero() || closed ? null : o.warmupRate(),
+                o.customers(),
+                o.product(),
+                o.throughput() ? o.threshold().toMillis() : null,
+                o.completionTimeout().toMillis() / 1000.0,
+                o.orderUrl().toString(),
+                o.billingUrl().toString(),
+                o.bootstrapServers(),
+                o.jdbcUrl());
+        StepResult r = run.chosen() == null ? null : run.chosen().result();
+        var result = r == null
+                ? new Result(null, null, null, null, null, null, null, null)
+                : new Result(
+                        r.label(),
+                        StepResult.round(r.ordersPerSecond()),
+                        Latency.of(r.post()),
+                        Latency.of(r.endToEnd()),
+                        r.dispatched(),
+                        r.dispatchMeasured() ? Latency.of(r.dispatch()) : null,
+                        r.errorCount(),
+                        Report.Ratios.of(run, run.chosen()));
+        return JSON.writeValueAsString(new Document(
+                        o.preset().label(),
+                        run.runId(),
+                        run.startedAt(),
+                        run.conditions(),
+                        settings,
+                        new LimitFigures(run.postgres(), run.kafka()),
+                        run.setup(),
+                        result,
+                        run.steps().stream()
+                                .map(s -> StepFigures.of(s.result(), s))
+                                .toList(),
+                        run.warmup() == null ? null : StepFigures.of(run.warmup(), null),
+                        run.steps().stream()
+                                .flatMap(s -> s.result().series().stream())
+                                .toList()))
+                + "\n";
     }
 
     static String html(Report.Run run) {
@@ -173,10 +175,10 @@ final class Results {
                         + "pre{background:#f6f6f6;padding:8px}</style></head><body>\n<h1>")
                 .append(title)
                 .append("</h1>\n<p><b>")
-                .append(Report.escape(Report.summaryLine(run)))
+                .append(escape(Report.summaryLine(run)))
                 .append("</b></p>\n<pre>")
-                .append(Report.escape(Report.limitsText(run.postgres(), run.kafka())))
-                .append(Report.escape(Report.resultText(run)))
+                .append(escape(Report.limitsText(run.postgres(), run.kafka())))
+                .append(escape(Report.resultText(run)))
                 .append("</pre>\n<h2>Latency per second (by when the orders were scheduled), log scale</h2>\n")
                 .append(Chart.latencies(run))
                 .append("<h2>Orders per second</h2>\n")
@@ -190,19 +192,19 @@ final class Results {
             h.append(Report.format(
                     "<tr><td>%s</td><td>%.1f</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
                             + "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>%n",
-                    Report.escape(r.label()),
+                    escape(r.label()),
                     r.ordersPerSecond(),
-                    Report.num(Report.p(r.post(), 50)),
-                    Report.num(Report.p(r.post(), 99)),
-                    Report.num(Report.p(r.endToEnd(), 50)),
-                    Report.num(Report.p(r.endToEnd(), 95)),
-                    Report.num(Report.p(r.endToEnd(), 99)),
-                    Report.num(r.endToEnd().getMaxValue()),
+                    num(p(r.post(), 50)),
+                    num(p(r.post(), 99)),
+                    num(p(r.endToEnd(), 50)),
+                    num(p(r.endToEnd(), 95)),
+                    num(p(r.endToEnd(), 99)),
+                    num(r.endToEnd().getMaxValue()),
                     d ? r.dispatched() + " of " + r.paid() : "not measured",
-                    d ? Report.num(Report.p(r.dispatch(), 50)) : "-",
-                    d ? Report.num(Report.p(r.dispatch(), 99)) : "-",
+                    d ? num(p(r.dispatch(), 50)) : "-",
+                    d ? num(p(r.dispatch(), 99)) : "-",
                     r.errorCount(),
-                    Report.escape(s.verdict())));
+                    escape(s.verdict())));
         }
         return h.append("</table>\n<p>Latencies in ms. POST: from the order's scheduled send time to its 201. End to"
                         + " end: from the same moment to its OrderPaid or PaymentFailed on the bench's consumer of"

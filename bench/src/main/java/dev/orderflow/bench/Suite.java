@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The suite's HTTP API as the bench uses it (CONTRACT.md): the catalog and orders of order-service, the accounts and
@@ -25,6 +24,8 @@ final class Suite {
      * auth-service ({@code bin/token --admin}) and passes as {@code -Dbench.token}; none when it is not set.
      */
     private static final String TOKEN = System.getProperty("bench.token", "");
+
+    private static final JsonMapper JSON = new JsonMapper();
 
     private final BenchOptions options;
     // The client's own default executor starts a platform thread per concurrent exchange; virtual threads are cheaper
@@ -46,20 +47,18 @@ final class Suite {
     Answer placeOrder(String customerId, String product) throws IOException, InterruptedException {
         String body = "{\"customerId\":\"" + customerId + "\",\"location\":\"" + options.location()
                 + "\",\"items\":[{\"productCode\":\"" + product + "\",\"quantity\":1}]}";
-        return answer(send(options.orderUrl().resolve("/orders"), body), "orderId");
+        return post(options.orderUrl().resolve("/orders"), body, "orderId");
     }
 
     /** {@code POST /accounts}: 201 for a new account, 200 for an existing one. */
     Answer openAccount(String customerId) throws IOException, InterruptedException {
-        var response = send(options.billingUrl().resolve("/accounts"), "{\"customerId\":\"" + customerId + "\"}");
-        return new Answer(response.statusCode(), customerId, response.body());
+        return post(options.billingUrl().resolve("/accounts"), "{\"customerId\":\"" + customerId + "\"}", "customerId");
     }
 
     /** {@code POST /accounts/{id}/deposits}: 202 with the depositId. */
     Answer deposit(String customerId, BigDecimal amount) throws IOException, InterruptedException {
         String path = "/accounts/" + URLEncoder.encode(customerId, StandardCharsets.UTF_8) + "/deposits";
-        return answer(
-                send(options.billingUrl().resolve(path), "{\"amount\":" + amount.toPlainString() + "}"), "depositId");
+        return post(options.billingUrl().resolve(path), "{\"amount\":" + amount.toPlainString() + "}", "depositId");
     }
 
     /** The product codes of {@code GET /products}. */
@@ -68,11 +67,16 @@ final class Suite {
         if (response.statusCode() != 200) {
             throw new IOException("GET /products answered " + response.statusCode() + ": " + response.body());
         }
-        return field("productCode")
-                .matcher(response.body())
-                .results()
-                .map(m -> m.group(1))
-                .toList();
+        return JSON.readTree(response.body()).findValuesAsString("productCode");
+    }
+
+    /** A POST of {@code json}; the answer's {@code idField} when it succeeded. */
+    private Answer post(URI uri, String json, String idField) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(uri, json);
+        int status = response.statusCode();
+        String id =
+                status / 100 == 2 ? JSON.readTree(response.body()).path(idField).stringValue(null) : null;
+        return new Answer(status, id, response.body());
     }
 
     /** A GET when {@code json} is null, else a POST of it. */
@@ -87,16 +91,5 @@ final class Suite {
                     .POST(HttpRequest.BodyPublishers.ofString(json));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Answer answer(HttpResponse<String> response, String idField) {
-        int status = response.statusCode();
-        Matcher m = field(idField).matcher(response.body());
-        return new Answer(status, status / 100 == 2 && m.find() ? m.group(1) : null, response.body());
-    }
-
-    /** A string field of a JSON body; the bench reads only ids and codes, which need no JSON parser. */
-    private static Pattern field(String name) {
-        return Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"");
     }
 }

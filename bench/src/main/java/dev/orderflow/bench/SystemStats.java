@@ -3,7 +3,6 @@ package dev.orderflow.bench;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderflow.events.Topics;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,9 +14,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -30,8 +31,6 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class SystemStats implements AutoCloseable {
 
-    private static final double TICKS_PER_SECOND = Double.parseDouble(System.getProperty("bench.clktck", "100"));
-
     private final BenchOptions options;
     private final Admin admin;
     private Connection connection;
@@ -41,9 +40,9 @@ final class SystemStats implements AutoCloseable {
         this.admin = Admin.create(KafkaClients.config(options.bootstrapServers()));
     }
 
-    /** Counters at one moment; -1 where unknown. CPU in clock ticks. */
+    /** Counters at one moment; -1 where unknown. CPU time in nanoseconds, the machine's in clock ticks. */
     record Snapshot(
-            long nanos, Map<String, Long> cpuTicks, long[] machine, long pgCommits, long walSyncs, long kafkaRecords) {}
+            long nanos, Map<String, Long> cpuNanos, long[] machine, long pgCommits, long walSyncs, long kafkaRecords) {}
 
     Snapshot take() {
         long nanos = System.nanoTime();
@@ -51,7 +50,7 @@ final class SystemStats implements AutoCloseable {
         long commits = postgres("select xact_commit from pg_stat_database where datname = current_database()");
         // PostgreSQL 18 moved it to pg_stat_io: unknown there
         long syncs = postgres("select wal_sync from pg_stat_wal");
-        return new Snapshot(nanos, processTicks(), machine, commits, syncs, kafkaRecords());
+        return new Snapshot(nanos, processCpu(), machine, commits, syncs, kafkaRecords());
     }
 
     /**
@@ -77,10 +76,10 @@ final class SystemStats implements AutoCloseable {
                 ? StepResult.round(100.0 * (b.machine()[0] - a.machine()[0]) / (b.machine()[1] - a.machine()[1]))
                 : null;
         Map<String, Double> cpu = new LinkedHashMap<>();
-        b.cpuTicks().forEach((name, ticks) -> {
-            Long before = a.cpuTicks().get(name);
+        b.cpuNanos().forEach((name, nanos) -> {
+            Long before = a.cpuNanos().get(name);
             if (before != null && seconds > 0) {
-                cpu.put(name, StepResult.round((ticks - before) / TICKS_PER_SECOND / seconds * 100));
+                cpu.put(name, StepResult.round((nanos - before) / 1e9 / seconds * 100));
             }
         });
         int cpus = Runtime.getRuntime().availableProcessors();
@@ -94,69 +93,52 @@ final class SystemStats implements AutoCloseable {
                 busy,
                 busy == null ? null : cpus,
                 cpu,
-                perSecond(a.pgCommits(), b.pgCommits(), seconds),
-                perSecond(a.pgCommits(), b.pgCommits(), orders),
-                perSecond(a.walSyncs(), b.walSyncs(), seconds),
-                perSecond(a.kafkaRecords(), b.kafkaRecords(), seconds),
-                perSecond(a.kafkaRecords(), b.kafkaRecords(), orders));
+                per(a.pgCommits(), b.pgCommits(), seconds),
+                per(a.pgCommits(), b.pgCommits(), orders),
+                per(a.walSyncs(), b.walSyncs(), seconds),
+                per(a.kafkaRecords(), b.kafkaRecords(), seconds),
+                per(a.kafkaRecords(), b.kafkaRecords(), orders));
     }
 
     /** How much a counter grew per unit, rounded; null when either reading is unknown or there are no units. */
-    private static Double perSecond(long before, long after, double units) {
+    private static Double per(long before, long after, double units) {
         return before < 0 || after < 0 || units <= 0 ? null : StepResult.round((after - before) / units);
     }
 
-    /** CPU ticks per named process tree: each stack process with its descendants, PostgreSQL, and the bench. */
-    private Map<String, Long> processTicks() {
+    /**
+     * CPU time per named process tree: each stack process, PostgreSQL's postmaster and the bench, each with those of
+     * its descendants that are not in another's tree.
+     */
+    private Map<String, Long> processCpu() {
         Map<Long, String> roots = new HashMap<>();
-        Path pids = options.stackDir().resolve("pids");
-        if (Files.isDirectory(pids)) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(pids, "*.pid")) {
-                for (Path file : files) {
-                    String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
-                    long pid = readPid(file);
-                    if (pid > 0) {
-                        roots.put(pid, name.equals("postgres") ? "postgres-jvm" : name);
-                    }
-                }
-            } catch (IOException e) {
-                // no per-process figures
-            }
+        try (Stream<Path> files = Files.list(options.stackDir().resolve("pids"))) {
+            files.filter(file -> file.toString().endsWith(".pid")).forEach(file -> {
+                String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
+                roots.put(readPid(file), name.equals("postgres") ? "postgres-jvm" : name);
+            });
+        } catch (IOException e) {
+            // no stack processes, e.g. a suite on Docker
         }
         roots.put(readPid(options.stackDir().resolve("data/postgres/postmaster.pid")), "postgresql");
         roots.put(ProcessHandle.current().pid(), "bench");
-        Map<Long, long[]> procs = new HashMap<>(); // pid -> {ppid, ticks}
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path dir : dirs) {
-                try {
-                    String stat = Files.readString(dir.resolve("stat"));
-                    // after "pid (comm) ": state ppid ... utime (f[11]) stime (f[12])
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    procs.put(Long.parseLong(dir.getFileName().toString()), new long[] {Long.parseLong(f[1]), ticks});
-                } catch (IOException | RuntimeException e) {
-                    // the process ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            return Map.of();
-        }
-        Map<String, Long> ticks = new TreeMap<>();
         roots.remove(0L);
-        roots.values().forEach(name -> ticks.put(name, 0L));
-        for (Map.Entry<Long, long[]> p : procs.entrySet()) {
-            long pid = p.getKey();
-            for (int depth = 0; depth < 64 && pid > 1; depth++) {
-                String root = roots.get(pid);
-                if (root != null) {
-                    ticks.merge(root, p.getValue()[1], Long::sum);
-                    break;
-                }
-                long[] parent = procs.get(pid);
-                pid = parent == null ? 0 : parent[0];
+        Map<String, Long> cpu = new TreeMap<>();
+        roots.values().forEach(name -> cpu.put(name, 0L));
+        ProcessHandle.allProcesses().forEach(p -> tree(p, roots)
+                .ifPresent(name ->
+                        p.info().totalCpuDuration().ifPresent(time -> cpu.merge(name, time.toNanos(), Long::sum))));
+        return cpu;
+    }
+
+    /** The name of the nearest of {@code roots} that is the process or one of its ancestors. */
+    private static Optional<String> tree(ProcessHandle process, Map<Long, String> roots) {
+        Optional<ProcessHandle> p = Optional.of(process);
+        for (int depth = 0; depth < 64 && p.isPresent(); depth++, p = p.get().parent()) {
+            if (roots.containsKey(p.get().pid())) {
+                return Optional.of(roots.get(p.get().pid()));
             }
         }
-        return ticks;
+        return Optional.empty();
     }
 
     /** The pid on a pid file's first line, 0 when there is none. */

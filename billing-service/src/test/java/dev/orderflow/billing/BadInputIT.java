@@ -6,33 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.testsupport.BadInput;
+import dev.orderflow.testsupport.BadInputTests;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.RawHttp;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Hundreds of generated bad accounts, deposits and payments are each refused with a 4xx problem, and not one of them
  * opens an account, requests a deposit or charges anything.
  */
 @IntegrationTest
-class BadInputIT {
-
-    private final String customer = "bad-input-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+class BadInputIT extends BadInputTests {
 
     @Test
     void refusesEveryGeneratedBadRequestWithoutPersistingAnything() {
-        RawHttp http = new RawHttp(port);
+        RawHttp http = http();
         assertThat(http.send("POST", "/accounts", "{\"customerId\":\"" + customer + "\"}")
                         .status())
                 .isEqualTo(201);

@@ -35,20 +35,7 @@ class ExactlyOnceIT extends BillingTestSupport {
 
         awaitDeliveries(created.id(), true, false);
         awaitDeliveries(republished.id(), true);
-        assertThat(balance(customer)).isEqualByComparingTo("12.50");
-        assertThat(count("select count(*) from charges where order_id = ?", order.orderId()))
-                .isOne();
-        awaitPaymentEvent(order.orderId());
-        awaitOutboxEmpty(order.orderId());
-        assertThat(paymentEvents(order.orderId()))
-                .containsExactly(new OrderPaid(
-                        order.orderId(),
-                        customer,
-                        new BigDecimal("7.50"),
-                        new BigDecimal("12.50"),
-                        "USD",
-                        order.location(),
-                        order.items()));
+        assertChargedOnce(customer, order, "7.50", "12.50");
     }
 
     @Test
@@ -67,11 +54,7 @@ class ExactlyOnceIT extends BillingTestSupport {
 
         awaitDeliveries(requested.id(), true, false);
         awaitDeliveries(republished.id(), true);
-        assertThat(balance(customer)).isEqualByComparingTo("40.00");
-        awaitOutboxEmpty(depositId);
-        assertThat(paymentEvents(depositId))
-                .containsExactly(new DepositAccepted(
-                        depositId, customer, new BigDecimal("40.00"), new BigDecimal("40.00"), "USD"));
+        assertDepositedOnce(customer, depositId, "40.00");
         assertThat(count("select count(*) from deposits where deposit_id = ? and status = 'ACCEPTED'", depositId))
                 .isOne();
     }
@@ -88,20 +71,7 @@ class ExactlyOnceIT extends BillingTestSupport {
 
         // The first delivery committed its charge and then died; Kafka delivered the record again.
         awaitDeliveries(created.id(), true, false);
-        assertThat(balance(customer)).isEqualByComparingTo("6.00");
-        assertThat(count("select count(*) from charges where order_id = ?", order.orderId()))
-                .isOne();
-        awaitPaymentEvent(order.orderId());
-        awaitOutboxEmpty(order.orderId());
-        assertThat(paymentEvents(order.orderId()))
-                .containsExactly(new OrderPaid(
-                        order.orderId(),
-                        customer,
-                        new BigDecimal("4.00"),
-                        new BigDecimal("6.00"),
-                        "USD",
-                        order.location(),
-                        order.items()));
+        assertChargedOnce(customer, order, "4.00", "6.00");
     }
 
     @Test
@@ -115,12 +85,35 @@ class ExactlyOnceIT extends BillingTestSupport {
         kafka.publish(requested);
 
         awaitDeliveries(requested.id(), true, false);
-        assertThat(balance(customer)).isEqualByComparingTo("15.00");
-        awaitPaymentEvent(deposit.depositId());
-        awaitOutboxEmpty(deposit.depositId());
-        assertThat(paymentEvents(deposit.depositId()))
+        assertDepositedOnce(customer, deposit.depositId(), "15.00");
+    }
+
+    /** The order was charged once: one charge, the balance it left, and one {@code OrderPaid} and nothing else. */
+    private void assertChargedOnce(String customer, OrderCreated order, String amount, String balance) {
+        assertThat(balance(customer)).isEqualByComparingTo(balance);
+        assertThat(count("select count(*) from charges where order_id = ?", order.orderId()))
+                .isOne();
+        awaitPaymentEvent(order.orderId());
+        awaitOutboxEmpty(order.orderId());
+        assertThat(paymentEvents(order.orderId()))
+                .containsExactly(new OrderPaid(
+                        order.orderId(),
+                        customer,
+                        new BigDecimal(amount),
+                        new BigDecimal(balance),
+                        "USD",
+                        order.location(),
+                        order.items()));
+    }
+
+    /** The deposit to a new, empty account was applied once: the balance it left, and one {@code DepositAccepted}. */
+    private void assertDepositedOnce(String customer, UUID depositId, String amount) {
+        assertThat(balance(customer)).isEqualByComparingTo(amount);
+        awaitPaymentEvent(depositId);
+        awaitOutboxEmpty(depositId);
+        assertThat(paymentEvents(depositId))
                 .containsExactly(new DepositAccepted(
-                        deposit.depositId(), customer, new BigDecimal("15.00"), new BigDecimal("15.00"), "USD"));
+                        depositId, customer, new BigDecimal(amount), new BigDecimal(amount), "USD"));
     }
 
     /** Waits until the relay has published everything about this subject, so that no later copy can appear. */

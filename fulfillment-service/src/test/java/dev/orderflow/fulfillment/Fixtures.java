@@ -1,7 +1,13 @@
 package dev.orderflow.fulfillment;
 
 import dev.orderflow.events.CustomEvent;
+import dev.orderflow.events.OrderCreated;
+import dev.orderflow.events.OrderPaid;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Small builders of the requests and events the tests need. */
@@ -27,5 +33,29 @@ public final class Fixtures {
         return """
                 {"id": "%s", "type": "api-destination", "destination": "%s",
                  "retryPolicy": {"maximumRetryAttempts": %d, "maximumEventAgeSeconds": 600}}""".formatted(id, destination, retries);
+    }
+
+    /** A new order of five pencils (12.50 USD) for the customer, placed now. */
+    public static OrderCreated order(String customerId, String location) {
+        return new OrderCreated(
+                UUID.randomUUID(),
+                customerId,
+                location,
+                List.of(new OrderCreated.Item("pencil", 5, new BigDecimal("2.50"))),
+                new BigDecimal("12.50"),
+                "USD",
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** The order, paid. */
+    public static OrderPaid paid(OrderCreated order) {
+        return new OrderPaid(
+                order.orderId(),
+                order.customerId(),
+                order.total(),
+                new BigDecimal("87.50"),
+                order.currency(),
+                order.location(),
+                order.items());
     }
 }

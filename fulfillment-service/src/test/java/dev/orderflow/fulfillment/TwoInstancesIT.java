@@ -32,8 +32,9 @@ class TwoInstancesIT {
         other = new SpringApplicationBuilder(FulfillmentServiceApplication.class)
                 .initializers(new TestInfrastructureInitializer())
                 // its listener stays off so that it does not take partitions from the instance under test
-                .properties("server.port=0", "spring.kafka.listener.auto-startup=false")
-                .run();
+                .properties("spring.kafka.listener.auto-startup=false")
+                // a random port as an argument: application.yml's 8085 would win over a default property
+                .run("--server.port=0");
     }
 
     @AfterAll

@@ -6,29 +6,18 @@ import static dev.orderflow.testsupport.BadInput.Kind.FREE_TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.testsupport.BadInput;
+import dev.orderflow.testsupport.BadInputTests;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.RawHttp;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Hundreds of generated bad notifications and contacts are each refused with a 4xx problem, none of them stored. */
 @IntegrationTest
-class BadInputIT {
-
-    private final String customer = "bad-input-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+class BadInputIT extends BadInputTests {
 
     @Test
     void refusesEveryGeneratedBadRequestWithoutPersistingAnything() {
-        RawHttp http = new RawHttp(port);
+        RawHttp http = http();
         BadInput notify = BadInput.endpoint("POST", "/notifications")
                 .body("{\"customerId\":${customerId},\"message\":${message}}")
                 .field("customerId", CUSTOMER_ID, "\"" + customer + "\"")

@@ -7,26 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.testsupport.BadInput;
+import dev.orderflow.testsupport.BadInputTests;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.RawHttp;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Hundreds of generated bad orders are each refused with a 4xx problem, and not one of them leaves an order behind. */
 @IntegrationTest
-class BadInputIT {
-
-    private final String customer = "bad-input-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+class BadInputIT extends BadInputTests {
 
     @Test
     void refusesEveryGeneratedBadOrderWithoutPersistingAnything() {
@@ -37,7 +26,7 @@ class BadInputIT {
                 .field("location", TEXT, "\"us-east\"")
                 .field("productCode", TEXT, "\"pencil\"")
                 .field("quantity", QUANTITY, "2");
-        RawHttp http = new RawHttp(port);
+        RawHttp http = http();
         long before = footprint();
 
         int sent = BadInput.assertAllRefused(http, placeOrder.cases());

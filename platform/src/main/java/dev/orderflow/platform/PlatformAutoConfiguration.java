@@ -23,12 +23,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
-import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,16 +37,17 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the platform into a service: outbox and relay, inbox and processed-events guard, Kafka errors, problem+json,
- * hardened input, traces and meters.
+ * Wires the platform into a service: problem+json, hardened input, traces and meters in every service; outbox and
+ * relay, inbox and processed-events guard and Kafka errors in a service that talks to Kafka ({@link Messaging}).
  */
 @AutoConfiguration(
-        before = KafkaAutoConfiguration.class,
-        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+        beforeName = {
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"
+        },
         after = {JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({
-    KafkaConfiguration.class,
     ObservabilityConfiguration.class,
     ProblemDetailsAdvice.class,
     ConcurrencyLimitConfiguration.class,
@@ -56,6 +58,9 @@ public class PlatformAutoConfiguration {
 
     /** The platform's own tables (outbox, processed events) migrate with the service's, in its schema. */
     static final String MIGRATIONS = "classpath:db/platform";
+
+    /** The class that tells a service that talks to Kafka: spring-kafka's template. */
+    static final String KAFKA = "org.springframework.kafka.core.KafkaTemplate";
 
     /**
      * The interaction style this service runs in; read here once so that a misspelt style stops the start, and shown
@@ -71,63 +76,74 @@ public class PlatformAutoConfiguration {
         return builder -> builder.withDetail("interaction", interaction.toString());
     }
 
-    @Bean
-    FlywayConfigurationCustomizer platformMigrations() {
-        return configuration -> {
-            List<String> locations = new ArrayList<>();
-            for (Location location : configuration.getLocations()) {
-                locations.add(location.getDescriptor());
-            }
-            locations.add(MIGRATIONS);
-            // The platform's migrations are numbered 0.x; one added later is applied out of order.
-            configuration.locations(locations.toArray(String[]::new)).outOfOrder(true);
-        };
-    }
+    /**
+     * The outbox and its relay, the inbox and its processed-events guard, their tables, and how Kafka records are read,
+     * written and dead-lettered: only in a service with spring-kafka on its class path. auth-service, which shares the
+     * rest of the platform and its defaults, has no Kafka and none of these.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = KAFKA)
+    @Import(KafkaConfiguration.class)
+    static class Messaging {
 
-    @Bean
-    OutboxRelay outboxRelay(
-            JdbcClient jdbc,
-            TransactionTemplate transactions,
-            KafkaTemplate<Object, Object> kafka,
-            PlatformProperties properties,
-            TraceContexts traces,
-            ObjectProvider<MeterRegistry> meters) {
-        MeterRegistry registry = meters.getIfAvailable();
-        return new OutboxRelay(
-                jdbc,
-                transactions,
-                kafka,
-                properties.outbox(),
-                traces,
-                registry != null ? OutboxMetrics.register(registry, jdbc) : OutboxMetrics.NONE);
-    }
+        @Bean
+        FlywayConfigurationCustomizer platformMigrations() {
+            return configuration -> {
+                List<String> locations = new ArrayList<>();
+                for (Location location : configuration.getLocations()) {
+                    locations.add(location.getDescriptor());
+                }
+                locations.add(MIGRATIONS);
+                // The platform's migrations are numbered 0.x; one added later is applied out of order.
+                configuration.locations(locations.toArray(String[]::new)).outOfOrder(true);
+            };
+        }
 
-    @Bean
-    Outbox outbox(
-            JdbcClient jdbc,
-            OutboxRelay relay,
-            PlatformProperties properties,
-            TraceContexts traces,
-            @Value("${spring.application.name:orderflow}") String applicationName) {
-        String source = properties.source() != null ? properties.source() : "/" + applicationName;
-        return new Outbox(jdbc, relay, source, traces);
-    }
+        @Bean
+        OutboxRelay outboxRelay(
+                JdbcClient jdbc,
+                TransactionTemplate transactions,
+                KafkaTemplate<Object, Object> kafka,
+                PlatformProperties properties,
+                TraceContexts traces,
+                ObjectProvider<MeterRegistry> meters) {
+            MeterRegistry registry = meters.getIfAvailable();
+            return new OutboxRelay(
+                    jdbc,
+                    transactions,
+                    kafka,
+                    properties.outbox(),
+                    traces,
+                    registry != null ? OutboxMetrics.register(registry, jdbc) : OutboxMetrics.NONE);
+        }
 
-    @Bean
-    ProcessedEvents processedEvents(
-            JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<MeterRegistry> meters) {
-        ProcessedEvents processedEvents = new ProcessedEvents(jdbc, transactions);
-        meters.ifAvailable(processedEvents::registerMeters);
-        return processedEvents;
-    }
+        @Bean
+        Outbox outbox(
+                JdbcClient jdbc,
+                OutboxRelay relay,
+                PlatformProperties properties,
+                TraceContexts traces,
+                @Value("${spring.application.name:orderflow}") String applicationName) {
+            String source = properties.source() != null ? properties.source() : "/" + applicationName;
+            return new Outbox(jdbc, relay, source, traces);
+        }
 
-    @Bean
-    ProcessedEventsRetention processedEventsRetention(JdbcClient jdbc, PlatformProperties properties) {
-        return new ProcessedEventsRetention(jdbc, properties.inbox());
-    }
+        @Bean
+        ProcessedEvents processedEvents(
+                JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<MeterRegistry> meters) {
+            ProcessedEvents processedEvents = new ProcessedEvents(jdbc, transactions);
+            meters.ifAvailable(processedEvents::registerMeters);
+            return processedEvents;
+        }
 
-    @Bean
-    Inbox inbox(ProcessedEvents processedEvents, ObjectProvider<ObservationRegistry> observations) {
-        return new Inbox(processedEvents, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        @Bean
+        ProcessedEventsRetention processedEventsRetention(JdbcClient jdbc, PlatformProperties properties) {
+            return new ProcessedEventsRetention(jdbc, properties.inbox());
+        }
+
+        @Bean
+        Inbox inbox(ProcessedEvents processedEvents, ObjectProvider<ObservationRegistry> observations) {
+            return new Inbox(processedEvents, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        }
     }
 }

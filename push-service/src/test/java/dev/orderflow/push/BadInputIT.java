@@ -5,32 +5,21 @@ import static dev.orderflow.testsupport.BadInput.Kind.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.testsupport.BadInput;
+import dev.orderflow.testsupport.BadInputTests;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.RawHttp;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Generated bad push-token registrations and removals are each refused with a 4xx problem: none registers a token, and
  * none removes one.
  */
 @IntegrationTest
-class BadInputIT {
-
-    private final String customer = "bad-input-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+class BadInputIT extends BadInputTests {
 
     @Test
     void refusesEveryGeneratedBadRequestWithoutRegisteringOrRemovingATokenBecauseOfIt() {
-        RawHttp http = new RawHttp(port);
+        RawHttp http = http();
         String token = "device:" + customer;
         assertThat(http.send("PUT", "/customers/" + customer + "/push-tokens/" + token, null)
                         .status())

@@ -70,7 +70,8 @@ public final class Stack {
             service's PostgreSQL role and Kafka user, e.g. STACK_SECRET_ORDER_SERVICE, or of the Kafka admin, STACK_SECRET_ADMIN;
             default <account>-dev).
             fulfillment-service gets ORDERFLOW_FULFILLMENT_DESTINATIONS_SECRET_KEY (made once into .stack/conf) and
-            ORDERFLOW_FULFILLMENT_DEMO_PASSWORD (the demo warehouse's Basic password; default warehouse-dev-password).
+            ORDERFLOW_FULFILLMENT_DEMO_PASSWORD (the demo warehouse's Basic password; default warehouse-dev-password) and
+            ORDERFLOW_CONSOLE_PASSWORD (the operator console's, user admin; default {noop}console-dev-password).
 
             Least privilege (docs/adr/0010-least-privilege.md): each service connects to PostgreSQL as its own role, which owns
             its schema and nothing else, and to Kafka (SASL/SCRAM-SHA-512 on localhost:9092) as its own user, allowed by ACLs only
@@ -402,6 +403,8 @@ public final class Stack {
             env.put(
                     "ORDERFLOW_FULFILLMENT_DEMO_PASSWORD",
                     env("ORDERFLOW_FULFILLMENT_DEMO_PASSWORD", "warehouse-dev-password"));
+            // the operator console's login (http://localhost:8085/console, user admin): without it the console is off
+            env.put("ORDERFLOW_CONSOLE_PASSWORD", env("ORDERFLOW_CONSOLE_PASSWORD", "{noop}console-dev-password"));
             // the dead-letter redrive sends as fulfillment-redrive, the one principal besides the publishers that may
             // write billing and payment (docs/adr/0010-least-privilege.md)
             env.put(
@@ -577,19 +580,15 @@ public final class Stack {
             throw die(".stack/conf/admin.properties is missing while Kafka runs: bin/stack down, then up");
         }
         Path setupLog = logs.resolve("kafka-setup.log");
-        List<String> setup = new ArrayList<>(List.of(javaCommand));
-        setup.addAll(TOOL_JAVA_OPTS);
-        setup.addAll(List.of(
-                "-cp",
-                stackClassPath(),
-                "dev.orderflow.stack.SetUpKafka",
-                "localhost:" + KAFKA_PORT,
-                adminProperties.toString()));
-        Process setupProcess = new ProcessBuilder(setup)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(setupLog.toFile())
-                .redirectErrorStream(true)
-                .start();
+        Process setupProcess = startLogged(
+                tool(
+                        TOOL_JAVA_OPTS,
+                        null,
+                        "dev.orderflow.stack.SetUpKafka",
+                        "localhost:" + KAFKA_PORT,
+                        adminProperties.toString()),
+                setupLog,
+                null);
 
         // 4. Services, all at once.
         Map<StackService, Path> toStart = new LinkedHashMap<>();
@@ -614,17 +613,16 @@ public final class Stack {
             for (var entry : toStart.entrySet()) {
                 String module = entry.getKey().module();
                 StartupCaches.Launch launch = caches.launch(module, entry.getValue(), serviceJavaOptions());
-                List<String> command = new ArrayList<>(List.of(javaCommand));
-                command.addAll(serviceJavaOptions());
-                command.addAll(launch.cacheOptions());
                 // Static group membership: the stack runs one instance of each service, so after a crash the
                 // restarted one takes its partitions back at once instead of waiting out the dead consumer's 45 s
                 // session (bin/crash-check).
-                command.addAll(List.of(
+                List<String> command = java(
+                        Stream.concat(serviceJavaOptions().stream(), launch.cacheOptions().stream())
+                                .toList(),
                         "-Dorderflow.stack=" + module,
                         "-Dspring.kafka.consumer.properties.group.instance.id=" + module,
                         "-jar",
-                        launch.jar().toString()));
+                        launch.jar().toString());
                 processes.start(
                         module, logs.resolve(module + ".log"), command, serviceEnvironment(module, style), null);
             }
@@ -669,21 +667,19 @@ public final class Stack {
         String list = String.join(",", new LinkedHashSet<>(modules));
         out.print("building " + list + " ... ");
         out.flush();
-        int status = new ProcessBuilder(
-                        root.resolve("mvnw").toString(),
-                        "-q",
-                        "-B",
-                        "-DskipTests",
-                        "-Dspotless.check.skip=true",
-                        "-pl",
-                        list,
-                        "-am",
-                        "package")
-                .directory(root.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(log.toFile())
-                .redirectErrorStream(true)
-                .start()
+        int status = startLogged(
+                        List.of(
+                                root.resolve("mvnw").toString(),
+                                "-q",
+                                "-B",
+                                "-DskipTests",
+                                "-Dspotless.check.skip=true",
+                                "-pl",
+                                list,
+                                "-am",
+                                "package"),
+                        log,
+                        root)
                 .waitFor();
         if (status != 0) {
             say(terminal.red("failed"));
@@ -754,21 +750,43 @@ public final class Stack {
         return logs.resolve(name + ".log");
     }
 
-    private List<String> toolCommand(List<String> options, String name, String mainClass) {
+    /** This JVM's {@code java} with {@code options}, then {@code rest}: a class path and main class, or a jar. */
+    private List<String> java(List<String> options, String... rest) {
         List<String> command = new ArrayList<>(List.of(javaCommand));
         command.addAll(options);
-        command.addAll(List.of("-Dorderflow.stack=" + name, "-cp", stackClassPath(), mainClass));
+        command.addAll(List.of(rest));
         return command;
+    }
+
+    /**
+     * One of the stack module's own programs: {@code mainClass} with {@code arguments}, on the module's class path;
+     * named {@code -Dorderflow.stack=NAME} when it is one of the processes bin/stack starts and stops.
+     */
+    private List<String> tool(List<String> options, String name, String mainClass, String... arguments) {
+        List<String> command = java(options);
+        if (name != null) {
+            command.add("-Dorderflow.stack=" + name);
+        }
+        command.addAll(List.of("-cp", stackClassPath(), mainClass));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /** Starts a process that ends by itself, standard input empty, its output in {@code log}. */
+    private static Process startLogged(List<String> command, Path log, Path directory) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(log.toFile())
+                .redirectErrorStream(true);
+        return (directory == null ? builder : builder.directory(directory.toFile())).start();
     }
 
     private void startKafka(StartupCaches caches) throws IOException, InterruptedException {
         // The broker's configuration (SASL, ACLs) and, on the first start, its storage with the admin's credential.
         Path formatLog = logs.resolve("kafka-format.log");
-        List<String> prepare = new ArrayList<>(List.of(javaCommand));
-        prepare.addAll(TOOL_JAVA_OPTS);
-        prepare.addAll(List.of(
-                "-cp",
-                stackClassPath(),
+        List<String> prepare = tool(
+                TOOL_JAVA_OPTS,
+                null,
                 "dev.orderflow.stack.LocalKafka",
                 "--port",
                 Integer.toString(KAFKA_PORT),
@@ -777,13 +795,8 @@ public final class Stack {
                 "--config-dir",
                 conf.toString(),
                 "--data-dir",
-                data.resolve("kafka").toString()));
-        int status = new ProcessBuilder(prepare)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(formatLog.toFile())
-                .redirectErrorStream(true)
-                .start()
-                .waitFor();
+                data.resolve("kafka").toString());
+        int status = startLogged(prepare, formatLog, null).waitFor();
         if (status != 0) {
             throw failPart("Preparing Kafka's configuration and storage", formatLog);
         }
@@ -799,36 +812,42 @@ public final class Stack {
                     .toList();
         }
         // Kafka's start-up cache needs a class path of plain jars.
-        List<String> command = new ArrayList<>(List.of(javaCommand));
-        command.addAll(KAFKA_JAVA_OPTS);
-        command.addAll(caches.kafkaOptions(classPath, KAFKA_JAVA_OPTS));
-        command.addAll(List.of(
+        List<String> command = java(
+                Stream.concat(KAFKA_JAVA_OPTS.stream(), caches.kafkaOptions(classPath, KAFKA_JAVA_OPTS).stream())
+                        .toList(),
                 "-Dorderflow.stack=kafka",
                 "-Dlog4j2.configurationFile=" + root.resolve("stack/target/classes/log4j2.properties"),
                 "-cp",
                 String.join(":", classPath.stream().map(Path::toString).toList()),
                 "kafka.Kafka",
-                conf.resolve("server.properties").toString()));
+                conf.resolve("server.properties").toString());
         processes.start("kafka", log("kafka"), command, Map.of(), null);
     }
 
     private void startPostgres() throws IOException {
         processes.stopOrphanPostmaster(data.resolve("postgres"));
-        List<String> command = toolCommand(POSTGRES_JAVA_OPTS, "postgres", "dev.orderflow.stack.LocalPostgres");
-        command.addAll(List.of(
+        List<String> command = tool(
+                POSTGRES_JAVA_OPTS,
+                "postgres",
+                "dev.orderflow.stack.LocalPostgres",
                 "--port",
                 Integer.toString(POSTGRES_PORT),
                 "--data-dir",
                 data.resolve("postgres").toString(),
                 "--work-dir",
-                cache.resolve("postgres").toString()));
+                cache.resolve("postgres").toString());
         processes.start("postgres", log("postgres"), command, Map.of(), null);
     }
 
     private void startMail() throws IOException {
-        List<String> command = toolCommand(MAIL_JAVA_OPTS, "mail", "dev.orderflow.stack.LocalMail");
-        command.addAll(List.of(
-                "--smtp-port", Integer.toString(MAIL_SMTP_PORT), "--http-port", Integer.toString(MAIL_HTTP_PORT)));
+        List<String> command = tool(
+                MAIL_JAVA_OPTS,
+                "mail",
+                "dev.orderflow.stack.LocalMail",
+                "--smtp-port",
+                Integer.toString(MAIL_SMTP_PORT),
+                "--http-port",
+                Integer.toString(MAIL_HTTP_PORT));
         processes.start("mail", log("mail"), command, Map.of(), null);
     }
 

@@ -2,13 +2,18 @@ package dev.orderflow.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +113,40 @@ class StackProcessesTest {
 
         assertThat(dir.resolve("logs/mail.log.1")).hasContent("how the last run ended");
         assertThat(log).content().doesNotContain("how the last run ended");
+    }
+
+    /**
+     * {@code flock /tmp/orderflow-stack.lock bin/stack up} holds the lock through a descriptor that bin/stack inherits;
+     * a started process that kept it would hold the lock after up has ended, and a later {@code flock ... down} would
+     * wait for ever.
+     */
+    @Test
+    void aStartedProcessKeepsNoDescriptorOfTheProcessThatStartedIt() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc (Linux)");
+        Path lock = dir.resolve("orderflow-stack.lock");
+        try (FileChannel held = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                var locked = held.lock()) {
+            Process process = processes().start("mail", dir.resolve("logs/mail.log"), idleJvm("mail"), Map.of(), null);
+            started.add(process);
+
+            assertThat(openFiles(ProcessHandle.current().pid())).contains(lock);
+            assertThat(openFiles(process.pid())).doesNotContain(lock);
+        }
+    }
+
+    /** What the descriptors of process {@code pid} point at. */
+    static List<Path> openFiles(long pid) throws IOException {
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return descriptors
+                    .map(fd -> {
+                        try {
+                            return Files.readSymbolicLink(fd);
+                        } catch (IOException e) {
+                            return fd; // closed meanwhile
+                        }
+                    })
+                    .toList();
+        }
     }
 
     @Test

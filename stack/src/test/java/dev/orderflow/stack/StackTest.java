@@ -212,6 +212,7 @@ class StackTest {
                 .hasSize(2);
         assertThat(first)
                 .containsEntry("ORDERFLOW_FULFILLMENT_DEMO_PASSWORD", "warehouse-dev-password")
+                .containsEntry("ORDERFLOW_CONSOLE_PASSWORD", "{noop}console-dev-password")
                 .containsEntry("ORDERFLOW_FULFILLMENT_REDRIVE_KAFKA_PASSWORD", "fulfillment-redrive-dev");
         assertThat(stack(Map.of("ORDERFLOW_FULFILLMENT_DESTINATIONS_SECRET_KEY", "mine"))
                         .serviceEnvironment("fulfillment-service", "events"))

@@ -1,10 +1,13 @@
 package dev.orderflow.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.Event;
 import dev.orderflow.events.KafkaCloudEvents;
+import dev.orderflow.events.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +75,23 @@ public final class KafkaTestClient implements AutoCloseable {
         Headers headers = KafkaCloudEvents.headers(
                 UUID.randomUUID().toString(), "/test", claimedType, java.time.Instant.now(), "garbage");
         publishRaw(topic, key, value, headers);
+    }
+
+    /**
+     * Waits for a value that could not be read (see {@link #publishGarbage}) to reach the topic's dead-letter topic, as
+     * it was, with the headers that say where it came from, what it claimed to be and why it could not be read: the
+     * root cause names each of {@code rootCause}.
+     */
+    public void awaitUnreadableDeadLettered(
+            String topic, String key, String claimedType, String value, String... rootCause) {
+        ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.deadLetter(topic), record -> key.equals(record.key()));
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo(value);
+        assertThat(KafkaCloudEvents.headersAsText(dead.headers()))
+                .containsEntry("kafka_dlt-original-topic", topic)
+                .containsEntry("ce_type", claimedType)
+                .containsKey("kafka_dlt-exception-message")
+                .hasEntrySatisfying(
+                        "orderflow_dlt-root-cause", cause -> assertThat(cause).contains(rootCause));
     }
 
     /** Every record now on the topic, oldest first within each partition. */

@@ -3,14 +3,14 @@ package dev.orderflow.auth.devtokens;
 import dev.orderflow.auth.AuthProperties;
 import dev.orderflow.auth.Scopes;
 import dev.orderflow.auth.customers.Customers;
+import dev.orderflow.platform.web.CustomerId;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -46,23 +46,31 @@ class DevTokenController {
         this.issuer = server.getIssuer();
     }
 
+    /**
+     * A customer's token or an operator's. The customer id follows the platform's {@link CustomerId} rule, spelt out
+     * from its parts here because an operator's request has none.
+     */
     record TokenRequest(
-            @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String customerId, Boolean admin) {
+            @Size(min = 1, max = CustomerId.MAX_LENGTH)
+            @Pattern(regexp = CustomerId.PATTERN, message = CustomerId.MESSAGE)
+            String customerId,
+
+            Boolean admin) {
 
         boolean forAdmin() {
             return Boolean.TRUE.equals(admin);
         }
     }
 
+    /** The request asks for both a customer's and an operator's token, or for neither. */
+    static class EitherCustomerOrAdmin extends RuntimeException {}
+
     record TokenResponse(String access_token, String token_type, long expires_in, String scope) {}
 
     @PostMapping("/dev/tokens")
-    ResponseEntity<?> token(@jakarta.validation.Valid @RequestBody TokenRequest request) {
+    TokenResponse token(@Valid @RequestBody TokenRequest request) {
         if (request.forAdmin() == (request.customerId() != null)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.BAD_REQUEST, "Send either {\"customerId\": \"...\"} or {\"admin\": true}.");
-            problem.setTitle("Invalid request");
-            return ResponseEntity.badRequest().body(problem);
+            throw new EitherCustomerOrAdmin();
         }
         String subject = request.forAdmin() ? "orderflow-admin" : request.customerId();
         String scope = request.forAdmin() ? Scopes.ADMIN : Scopes.CUSTOMER;
@@ -83,7 +91,7 @@ class DevTokenController {
         String token = encoder.encode(JwtEncoderParameters.from(
                         JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
                 .getTokenValue();
-        return ResponseEntity.ok(new TokenResponse(
-                token, "Bearer", properties.devTokens().timeToLive().toSeconds(), scope));
+        return new TokenResponse(
+                token, "Bearer", properties.devTokens().timeToLive().toSeconds(), scope);
     }
 }

@@ -29,8 +29,6 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @Import(ObservedProcessedEvents.Configuration.class)
 class BillingSecurityIT extends EndpointSecurityTests {
 
-    static final String OWNER = "owner-" + UUID.randomUUID();
-    static final String INTRUDER = "intruder-" + UUID.randomUUID();
     static final String UNOPENED = "unopened-" + UUID.randomUUID();
 
     @Autowired
@@ -56,16 +54,6 @@ class BillingSecurityIT extends EndpointSecurityTests {
                 read(HttpMethod.GET, "/accounts/" + OWNER),
                 write(HttpMethod.POST, "/accounts/" + OWNER + "/deposits", "{\"amount\": 10.00}", ownersAccount),
                 write(HttpMethod.POST, "/payments", payment(), ownersAccount));
-    }
-
-    @Override
-    protected String owner() {
-        return OWNER;
-    }
-
-    @Override
-    protected String intruder() {
-        return INTRUDER;
     }
 
     /** Only an operator may use every endpoint: a customer may not charge directly (below). */

@@ -99,6 +99,10 @@ public interface Deliveries extends Repository<StoredDelivery, Long> {
     @Query(value = "update deliveries set dead_lettered_at = :now where id in (:ids)", nativeQuery = true)
     int markDeadLettered(@Param("ids") List<Long> ids, @Param("now") Instant now);
 
+    /** The deliveries of the given events, in the order they were recorded. */
+    @Query(value = "select * from deliveries where event_id in (:eventIds) order by id", nativeQuery = true)
+    List<StoredDelivery> findByEvents(@Param("eventIds") List<String> eventIds);
+
     /** A rule's deliveries, newest first. */
     @Query(value = "select * from deliveries where rule_name = :rule order by id desc limit :limit", nativeQuery = true)
     List<StoredDelivery> findByRule(@Param("rule") String rule, @Param("limit") int limit);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /demo/warehouses/{name}/orders} receives an order as an outside warehouse would: it checks its own
  * Basic credentials (not the services' tokens), needs an {@code Idempotency-Key}, and stores each key once: a repeat
  * is acknowledged with {@code 200} and not stored again. {@code GET} of the same path lists what arrived, oldest first.
+ * Refusals are {@link DemoWarehouseProblems}' to answer.
  */
 @RestController
 @SecurityRequirements
@@ -50,31 +50,40 @@ class DemoWarehouseController {
 
     record ReceivedView(String warehouse, String idempotencyKey, JsonNode body, Instant receivedAt) {}
 
+    /** The request does not carry the demo warehouse's own Basic credentials. */
+    static class NotAuthorised extends RuntimeException {}
+
+    /** The request breaks one of the receiver's rules, said in the message. */
+    static class Refused extends RuntimeException {
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     @PostMapping("/demo/warehouses/{name}/orders")
-    ResponseEntity<?> receive(
+    ResponseEntity<Received> receive(
             @PathVariable String name,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) String body) {
-        if (!authorised(authorization)) {
-            return unauthorised();
-        }
+        requireCredentials(authorization);
         if (!NAME.matcher(name).matches()) {
-            return problem(HttpStatus.BAD_REQUEST, "name must be 1 to 64 letters, digits, '.', '_' or '-'");
+            throw new Refused("name must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
         if (idempotencyKey == null
                 || idempotencyKey.isBlank()
                 || idempotencyKey.length() > 128
                 || idempotencyKey.chars().anyMatch(Character::isISOControl)) {
-            return problem(HttpStatus.BAD_REQUEST, "An Idempotency-Key header of 1 to 128 characters is required.");
+            throw new Refused("An Idempotency-Key header of 1 to 128 characters is required.");
         }
         if (body == null || body.indexOf('\0') >= 0) {
-            return problem(HttpStatus.BAD_REQUEST, "A JSON body is required.");
+            throw new Refused("A JSON body is required.");
         }
         try {
             JSON.readTree(body);
         } catch (JacksonException e) {
-            return problem(HttpStatus.BAD_REQUEST, "The body is not valid JSON.");
+            throw new Refused("The body is not valid JSON.");
         }
         boolean stored = warehouse.receive(name, idempotencyKey, body);
         return ResponseEntity.status(stored ? HttpStatus.CREATED : HttpStatus.OK)
@@ -82,21 +91,24 @@ class DemoWarehouseController {
     }
 
     @GetMapping("/demo/warehouses/{name}/orders")
-    ResponseEntity<?> received(
+    List<ReceivedView> received(
             @PathVariable String name,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(defaultValue = "100") int limit) {
-        if (!authorised(authorization)) {
-            return unauthorised();
-        }
+        requireCredentials(authorization);
         if (limit < 1 || limit > 1000) {
-            return problem(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
+            throw new Refused("limit must be between 1 and 1000");
         }
-        List<ReceivedView> orders = warehouse.received(name, limit).stream()
+        return warehouse.received(name, limit).stream()
                 .map(order -> new ReceivedView(
                         order.warehouse(), order.idempotencyKey(), JSON.readTree(order.body()), order.receivedAt()))
                 .toList();
-        return ResponseEntity.ok(orders);
+    }
+
+    private void requireCredentials(String authorization) {
+        if (!authorised(authorization)) {
+            throw new NotAuthorised();
+        }
     }
 
     /** Whether the header carries the configured credentials; compared in constant time. */
@@ -113,17 +125,5 @@ class DemoWarehouseController {
             return false;
         }
         return MessageDigest.isEqual(expected, given);
-    }
-
-    private static ResponseEntity<ProblemDetail> unauthorised() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNAUTHORIZED, "The demo warehouse needs its Basic credentials.");
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"demo-warehouse\"")
-                .body(problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

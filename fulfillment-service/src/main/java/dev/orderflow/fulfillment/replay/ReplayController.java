@@ -3,17 +3,14 @@ package dev.orderflow.fulfillment.replay;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /replays} → {@code 202}; {@code GET /replays/{name}}. */
+/** {@code POST /replays} → {@code 202}; {@code GET /replays/{name}}. Refusals are {@link ReplayProblems}' to answer. */
 @RestController
 @Tag(name = "replays", description = "Events of a time range delivered again to the matching rules")
 class ReplayController {
@@ -28,6 +25,14 @@ class ReplayController {
 
     record StartReplay(String name, Instant from, Instant to, List<String> rules) {}
 
+    /** There is no replay of that name. */
+    static class ReplayNotFound extends RuntimeException {
+
+        ReplayNotFound(String name) {
+            super("No replay named " + name + ".");
+        }
+    }
+
     @PostMapping("/replays")
     ResponseEntity<Replay> start(@RequestBody StartReplay request) {
         Replay replay = management.start(request.name(), request.from(), request.to(), request.rules());
@@ -37,15 +42,7 @@ class ReplayController {
     }
 
     @GetMapping("/replays/{name}")
-    ResponseEntity<?> replay(@PathVariable String name) {
-        return replays.find(name).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.status(
-                        HttpStatus.NOT_FOUND)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No replay named " + name + ".")));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> on(ReplayException e) {
-        HttpStatus status = e.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, e.getMessage()));
+    Replay replay(@PathVariable String name) {
+        return replays.find(name).orElseThrow(() -> new ReplayNotFound(name));
     }
 }

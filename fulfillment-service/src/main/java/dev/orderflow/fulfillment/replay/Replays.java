@@ -42,6 +42,14 @@ public class Replays {
                 .optional();
     }
 
+    /** The newest replays, newest first. */
+    public List<Replay> newest(int limit) {
+        return jdbc.sql("select * from replays order by created_at desc limit :limit")
+                .param("limit", limit)
+                .query(Replays::row)
+                .list();
+    }
+
     List<Replay> unfinished() {
         return jdbc.sql("select * from replays where state in ('STARTING', 'RUNNING') order by created_at")
                 .query(Replays::row)

@@ -10,14 +10,13 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.CustomEvent;
 import dev.orderflow.events.DepositAccepted;
-import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.events.OrderDispatched;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
-import dev.orderflow.events.Topics;
 import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.testsupport.IntegrationTest;
+import dev.orderflow.testsupport.JsonLists;
 import dev.orderflow.testsupport.KafkaTestClient;
 import dev.orderflow.testsupport.PaymentEvents;
 import jakarta.mail.Address;
@@ -33,12 +32,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -224,16 +221,8 @@ class NotificationsIT {
                 "{not json".getBytes(StandardCharsets.UTF_8));
         kafka.publish(PaymentEvents.depositAccepted(customer));
 
-        ConsumerRecord<String, byte[]> dead =
-                kafka.awaitRecord(Topics.deadLetter(PaymentEvent.TOPIC), r -> customer.equals(r.key()));
-
-        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        assertThat(KafkaCloudEvents.headersAsText(dead.headers()))
-                .containsEntry("kafka_dlt-original-topic", PaymentEvent.TOPIC)
-                .containsEntry("ce_type", "dev.orderflow.OrderPaid.v1")
-                .containsKey("kafka_dlt-exception-message")
-                .hasEntrySatisfying(
-                        "orderflow_dlt-root-cause", cause -> assertThat(cause).contains("StreamReadException"));
+        kafka.awaitUnreadableDeadLettered(
+                PaymentEvent.TOPIC, customer, "dev.orderflow.OrderPaid.v1", "{not json", "StreamReadException");
         assertThat(awaitNotifications(customer, 1))
                 .extracting(n -> n.get("type"))
                 .containsExactly("DEPOSIT_ACCEPTED");
@@ -349,13 +338,7 @@ class NotificationsIT {
     }
 
     private List<Map<String, Object>> notificationsOf(String customer) {
-        return http.get()
-                .uri("/notifications?customerId={c}", customer)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
-                .getResponseBody();
+        return JsonLists.get(http, "/notifications?customerId={c}", customer);
     }
 
     private List<Map<String, Object>> awaitNotifications(String customer, int count) {

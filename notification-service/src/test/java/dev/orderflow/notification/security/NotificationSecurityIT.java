@@ -8,7 +8,6 @@ import dev.orderflow.testsupport.EndpointSecurityTests;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.Tokens;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,9 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @IntegrationTest
 class NotificationSecurityIT extends EndpointSecurityTests {
-
-    static final String OWNER = "owner-" + UUID.randomUUID();
-    static final String INTRUDER = "intruder-" + UUID.randomUUID();
 
     @Autowired
     JdbcClient jdbc;
@@ -46,16 +42,6 @@ class NotificationSecurityIT extends EndpointSecurityTests {
                         "/customers/" + OWNER + "/contact",
                         "{\"email\": \"owner@example.com\"}",
                         ownersData));
-    }
-
-    @Override
-    protected String owner() {
-        return OWNER;
-    }
-
-    @Override
-    protected String intruder() {
-        return INTRUDER;
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderflow.events.BillingEvent;
 import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.platform.PlatformProperties;
+import dev.orderflow.platform.observability.TraceContexts;
+import dev.orderflow.platform.outbox.OutboxMetrics;
 import dev.orderflow.platform.outbox.OutboxRelay;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
@@ -75,7 +77,9 @@ class OutboxRelayIT {
                     new TransactionTemplate(transactions),
                     new KafkaTemplate<>(unreachable),
                     new PlatformProperties.Outbox(
-                            500, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1)));
+                            500, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1)),
+                    TraceContexts.NONE,
+                    OutboxMetrics.NONE);
 
             assertThat(cutOff.publishPending()).isZero();
             assertThat(pendingFor(order)).isEqualTo(1);

@@ -8,7 +8,6 @@ import dev.orderflow.testsupport.EndpointSecurityTests;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.Tokens;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +20,6 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /** Every endpoint of order-service: no token 401, another customer's token 403 and nothing changed, an operator in. */
 @IntegrationTest
 class OrderSecurityIT extends EndpointSecurityTests {
-
-    static final String OWNER = "owner-" + UUID.randomUUID();
-    static final String INTRUDER = "intruder-" + UUID.randomUUID();
 
     @Autowired
     RestTestClient http;
@@ -61,16 +57,6 @@ class OrderSecurityIT extends EndpointSecurityTests {
         return java.util.stream.Stream.concat(
                         customerEndpoints().stream(), java.util.stream.Stream.of(read(HttpMethod.GET, "/products")))
                 .toList();
-    }
-
-    @Override
-    protected String owner() {
-        return OWNER;
-    }
-
-    @Override
-    protected String intruder() {
-        return INTRUDER;
     }
 
     @Test

@@ -36,10 +36,6 @@ public class Inbox {
     private final ProcessedEvents processedEvents;
     private final ObservationRegistry observations;
 
-    public Inbox(ProcessedEvents processedEvents) {
-        this(processedEvents, ObservationRegistry.NOOP);
-    }
-
     public Inbox(ProcessedEvents processedEvents, ObservationRegistry observations) {
         this.processedEvents = processedEvents;
         this.observations = observations;

@@ -21,11 +21,7 @@ public class Outbox {
     private final String source;
     private final TraceContexts traces;
 
-    public Outbox(JdbcClient jdbc, OutboxRelay relay, String source) {
-        this(jdbc, relay, source, TraceContexts.NONE);
-    }
-
-    /** An outbox that stores with each event the trace context it was published in. */
+    /** An outbox that stores with each event the trace context it was published in ({@link TraceContexts#NONE}: none). */
     public Outbox(JdbcClient jdbc, OutboxRelay relay, String source, TraceContexts traces) {
         this.jdbc = jdbc;
         this.relay = relay;

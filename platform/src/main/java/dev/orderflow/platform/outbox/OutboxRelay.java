@@ -55,14 +55,6 @@ public class OutboxRelay extends BackgroundWorker {
             JdbcClient jdbc,
             TransactionTemplate transactions,
             KafkaTemplate<Object, Object> kafka,
-            PlatformProperties.Outbox settings) {
-        this(jdbc, transactions, kafka, settings, TraceContexts.NONE, OutboxMetrics.NONE);
-    }
-
-    public OutboxRelay(
-            JdbcClient jdbc,
-            TransactionTemplate transactions,
-            KafkaTemplate<Object, Object> kafka,
             PlatformProperties.Outbox settings,
             TraceContexts traces,
             OutboxMetrics metrics) {

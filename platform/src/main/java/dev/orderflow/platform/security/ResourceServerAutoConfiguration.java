@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -41,7 +42,7 @@ import org.springframework.util.StringUtils;
  * {@code orderflow.security.public-paths})
  * needs a JWT signed by auth-service, checked against its JWK set; {@code orderflow.security.admin-paths} need an
  * operator's; refusals are problems. What else a valid token may touch is the controllers' business, through
- * {@link CustomerAccess}.
+ * {@link CustomerAccess}. Not in auth-service: the authorization server issues the tokens and secures itself.
  */
 @AutoConfiguration(
         after = OAuth2ClientAutoConfiguration.class,
@@ -53,6 +54,7 @@ import org.springframework.util.StringUtils;
             UserDetailsServiceAutoConfiguration.class
         })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnMissingClass("org.springframework.security.oauth2.server.authorization.OAuth2Authorization")
 @EnableWebSecurity
 @EnableConfigurationProperties({SecurityProperties.class, OAuth2ResourceServerProperties.class})
 public class ResourceServerAutoConfiguration {

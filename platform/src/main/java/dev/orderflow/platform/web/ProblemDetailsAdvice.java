@@ -1,6 +1,5 @@
 package dev.orderflow.platform.web;
 
-import dev.orderflow.platform.database.DatabaseOutage;
 import dev.orderflow.platform.json.RefusedTextException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +9,11 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -43,29 +40,15 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * Turns request errors into {@code application/problem+json} (RFC 9457) built by {@link Problems}: Spring MVC's own
  * (unsupported media type or method, missing body: the matching 4xx), a body that fails bean validation or cannot even
  * be read as the expected types, path variables and query parameters that break their constraints or hold control
- * characters (each a {@code 400} listing every invalid field), a body over the size limit ({@code 413}), and a database
- * that cannot be reached or dies during the request ({@code 503} with {@code Retry-After}, as {@link DatabaseOutage}
- * defines it). Everything else is left to the service's own handlers and then to the error controller.
+ * characters (each a {@code 400} listing every invalid field) and a body over the size limit ({@code 413}). Everything
+ * else is left to the service's own handlers; what none of them takes goes to {@link DatabaseOutageResolver} (a
+ * database that cannot be reached or dies during the request: a {@code 503} with {@code Retry-After}) and then to the
+ * error controller. The advice claims no data access exception itself, so that a service's advice can answer its own
+ * (a concurrent change as a {@code 409}) while an outage is still answered in one place.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
-
-    /**
-     * The database could not be reached, or went away in the middle of a transaction (even its rollback failed). The
-     * client is told to come back instead of being given a 500; the transaction did not commit, so nothing is left
-     * half-written. Not logged, as it happens to many requests at once; the metrics count it
-     * ({@code hikaricp.connections.timeout}, and {@code http.server.requests} with status 503). Any other data access
-     * failure is rethrown for the service's own handling; {@link DatabaseOutageResolver} catches an outage that was
-     * never translated into Spring's exceptions.
-     */
-    @ExceptionHandler({DataAccessException.class, TransactionException.class})
-    ResponseEntity<ProblemDetail> databaseFailure(RuntimeException failure) {
-        if (DatabaseOutage.isCause(failure)) {
-            return Problems.respond(Problems.databaseUnavailable());
-        }
-        throw failure;
-    }
 
     /** A body over the size limit that surfaced as something other than an unreadable JSON body. */
     @ExceptionHandler

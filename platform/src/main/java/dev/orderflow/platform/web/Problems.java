@@ -68,6 +68,11 @@ public final class Problems {
         return of(HttpStatus.NOT_FOUND, title, detail);
     }
 
+    /** A 409 problem: the request collides with the state it would change (a name taken, a concurrent change). */
+    public static ProblemDetail conflict(String title, String detail) {
+        return of(HttpStatus.CONFLICT, title, detail);
+    }
+
     /** A 413 problem: the body is larger than the service reads. */
     public static ProblemDetail tooLarge(long maxBytes) {
         return of(

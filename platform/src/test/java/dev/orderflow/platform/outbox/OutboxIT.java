@@ -9,6 +9,7 @@ import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.DepositRequested;
 import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.platform.PlatformProperties;
+import dev.orderflow.platform.observability.TraceContexts;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
 import java.math.BigDecimal;
@@ -92,7 +93,8 @@ class OutboxIT {
             // two more relays, as if two more instances of the service were publishing from the same schema
             List<Future<?>> competitors = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                OutboxRelay competitor = new OutboxRelay(jdbc, transactions, kafkaTemplate, properties.outbox());
+                OutboxRelay competitor = new OutboxRelay(
+                        jdbc, transactions, kafkaTemplate, properties.outbox(), TraceContexts.NONE, OutboxMetrics.NONE);
                 competitors.add(threads.submit(() -> {
                     while (writing.get()) {
                         competitor.publishPending();

@@ -7,14 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.CustomEvent;
-import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.events.OrderDispatched;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
-import dev.orderflow.events.Topics;
 import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.testsupport.IntegrationTest;
+import dev.orderflow.testsupport.JsonLists;
 import dev.orderflow.testsupport.KafkaTestClient;
 import dev.orderflow.testsupport.PaymentEvents;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +23,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -63,13 +60,12 @@ class PushesIT {
 
     @Test
     void pushesAnOrderPaidToEachDeviceOfTheCustomer(CapturedOutput output) {
-        String customer = "customer-" + UUID.randomUUID();
-        String phone = token("phone");
-        String tablet = token("tablet");
-        register(customer, phone);
-        register(customer, tablet);
+        Devices devices = customerWithPhoneAndTablet();
+        String customer = devices.customer();
+        String phone = devices.phone();
+        String tablet = devices.tablet();
         OrderPaid paid = PaymentEvents.orderPaid(customer);
-        String message = "Your order " + paid.orderId() + " was paid: 7.00 USD. Your balance is 93.00 USD.";
+        String message = paidMessage(paid);
 
         kafka.publish(paid);
 
@@ -87,7 +83,7 @@ class PushesIT {
         String phone = token("phone");
         register(customer, phone);
         PaymentFailed failed = PaymentEvents.paymentFailed(customer);
-        String message = "Your order " + failed.orderId() + " could not be paid: insufficient funds (7.00 USD).";
+        String message = failedMessage(failed);
 
         kafka.publish(failed);
 
@@ -100,11 +96,10 @@ class PushesIT {
 
     @Test
     void aRedeliveredEventIsPushedOncePerDevice(CapturedOutput output) {
-        String customer = "customer-" + UUID.randomUUID();
-        String phone = token("phone");
-        String tablet = token("tablet");
-        register(customer, phone);
-        register(customer, tablet);
+        Devices devices = customerWithPhoneAndTablet();
+        String customer = devices.customer();
+        String phone = devices.phone();
+        String tablet = devices.tablet();
         OrderPaid paid = PaymentEvents.orderPaid(customer);
         CloudEvent event = kafka.publish(paid);
         kafka.publish(event);
@@ -112,7 +107,7 @@ class PushesIT {
 
         awaitProcessedAfterEverythingBefore(output, customer, phone);
 
-        String message = "Your order " + paid.orderId() + " was paid: 7.00 USD. Your balance is 93.00 USD.";
+        String message = paidMessage(paid);
         assertThat(logLines(output, phone, message)).isEqualTo(1);
         assertThat(logLines(output, tablet, message)).isEqualTo(1);
         assertThat(pushes.findByEventId(event.id())).extracting(Push::token).containsExactlyInAnyOrder(phone, tablet);
@@ -120,11 +115,10 @@ class PushesIT {
 
     @Test
     void anOrderDispatchedDeliveredTwiceIsPushedOncePerDevice(CapturedOutput output) {
-        String customer = "customer-" + UUID.randomUUID();
-        String phone = token("phone");
-        String tablet = token("tablet");
-        register(customer, phone);
-        register(customer, tablet);
+        Devices devices = customerWithPhoneAndTablet();
+        String customer = devices.customer();
+        String phone = devices.phone();
+        String tablet = devices.tablet();
         OrderDispatched dispatched = new OrderDispatched(
                 UUID.randomUUID(),
                 customer,
@@ -190,8 +184,7 @@ class PushesIT {
         OrderPaid forBob = PaymentEvents.orderPaid(bob);
         kafka.publish(forBob);
 
-        awaitLogLine(
-                output, phone, "Your order " + forBob.orderId() + " was paid: 7.00 USD. Your balance is 93.00 USD.");
+        awaitLogLine(output, phone, paidMessage(forBob));
         await().atMost(TIMEOUT).until(() -> processedEvents.contains(forAlice.id()));
         assertThat(pushes.findByEventId(forAlice.id())).isEmpty();
         assertThat(sentTo(alice)).isEmpty();
@@ -200,11 +193,10 @@ class PushesIT {
 
     @Test
     void aRemovedTokenGetsNoMorePushes(CapturedOutput output) {
-        String customer = "customer-" + UUID.randomUUID();
-        String phone = token("phone");
-        String tablet = token("tablet");
-        register(customer, phone);
-        register(customer, tablet);
+        Devices devices = customerWithPhoneAndTablet();
+        String customer = devices.customer();
+        String phone = devices.phone();
+        String tablet = devices.tablet();
 
         remove(customer, phone);
         remove(customer, phone);
@@ -212,8 +204,7 @@ class PushesIT {
         OrderPaid paid = PaymentEvents.orderPaid(customer);
         CloudEvent event = kafka.publish(paid);
 
-        awaitLogLine(
-                output, tablet, "Your order " + paid.orderId() + " was paid: 7.00 USD. Your balance is 93.00 USD.");
+        awaitLogLine(output, tablet, paidMessage(paid));
         assertThat(pushes.findByEventId(event.id())).extracting(Push::token).containsExactly(tablet);
     }
 
@@ -230,17 +221,9 @@ class PushesIT {
         OrderPaid next = PaymentEvents.orderPaid(customer);
         kafka.publish(next);
 
-        ConsumerRecord<String, byte[]> dead =
-                kafka.awaitRecord(Topics.deadLetter(PaymentEvent.TOPIC), r -> customer.equals(r.key()));
-
-        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        assertThat(KafkaCloudEvents.headersAsText(dead.headers()))
-                .containsEntry("kafka_dlt-original-topic", PaymentEvent.TOPIC)
-                .containsEntry("ce_type", "dev.orderflow.PaymentFailed.v1")
-                .containsKey("kafka_dlt-exception-message")
-                .hasEntrySatisfying(
-                        "orderflow_dlt-root-cause", cause -> assertThat(cause).contains("StreamReadException"));
-        awaitLogLine(output, phone, "Your order " + next.orderId() + " was paid: 7.00 USD. Your balance is 93.00 USD.");
+        kafka.awaitUnreadableDeadLettered(
+                PaymentEvent.TOPIC, customer, "dev.orderflow.PaymentFailed.v1", "{not json", "StreamReadException");
+        awaitLogLine(output, phone, paidMessage(next));
     }
 
     @Test
@@ -266,8 +249,27 @@ class PushesIT {
     private void awaitProcessedAfterEverythingBefore(CapturedOutput output, String customer, String token) {
         PaymentFailed marker = PaymentEvents.paymentFailed(customer);
         kafka.publish(marker);
-        awaitLogLine(
-                output, token, "Your order " + marker.orderId() + " could not be paid: insufficient funds (7.00 USD).");
+        awaitLogLine(output, token, failedMessage(marker));
+    }
+
+    /** A new customer with two registered devices. */
+    private record Devices(String customer, String phone, String tablet) {}
+
+    private Devices customerWithPhoneAndTablet() {
+        Devices devices = new Devices("customer-" + UUID.randomUUID(), token("phone"), token("tablet"));
+        register(devices.customer(), devices.phone());
+        register(devices.customer(), devices.tablet());
+        return devices;
+    }
+
+    /** The push for {@link PaymentEvents#orderPaid}. */
+    private static String paidMessage(OrderPaid paid) {
+        return "Your order " + paid.orderId() + " was paid: 7.00 USD. Your balance is 93.00 USD.";
+    }
+
+    /** The push for {@link PaymentEvents#paymentFailed}. */
+    private static String failedMessage(PaymentFailed failed) {
+        return "Your order " + failed.orderId() + " could not be paid: insufficient funds (7.00 USD).";
     }
 
     private static String token(String device) {
@@ -311,13 +313,7 @@ class PushesIT {
     }
 
     private List<Map<String, Object>> sentTo(String customer) {
-        return http.get()
-                .uri("/push-notifications?customerId={c}", customer)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
-                .getResponseBody();
+        return JsonLists.get(http, "/push-notifications?customerId={c}", customer);
     }
 
     private void expectFieldError(RestTestClient.RequestHeadersSpec<?> request, String field) {

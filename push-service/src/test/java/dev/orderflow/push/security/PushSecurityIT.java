@@ -17,8 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class PushSecurityIT extends EndpointSecurityTests {
 
-    static final String OWNER = "owner-" + UUID.randomUUID();
-    static final String INTRUDER = "intruder-" + UUID.randomUUID();
     static final String DEVICE = "device-" + UUID.randomUUID();
 
     @Autowired
@@ -36,15 +34,5 @@ class PushSecurityIT extends EndpointSecurityTests {
                 read(HttpMethod.GET, "/push-notifications?customerId=" + OWNER),
                 write(HttpMethod.PUT, "/customers/" + OWNER + "/push-tokens/" + DEVICE, null, ownersTokens),
                 write(HttpMethod.DELETE, "/customers/" + OWNER + "/push-tokens/" + DEVICE, null, ownersTokens));
-    }
-
-    @Override
-    protected String owner() {
-        return OWNER;
-    }
-
-    @Override
-    protected String intruder() {
-        return INTRUDER;
     }
 }

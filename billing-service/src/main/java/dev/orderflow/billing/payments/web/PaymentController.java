@@ -6,7 +6,6 @@ import dev.orderflow.billing.payments.ChargeOutcome;
 import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.security.Scopes;
-import dev.orderflow.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -15,7 +14,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,46 +54,52 @@ class PaymentController {
             responseCode = "409",
             description = "The customer has no account (reason ACCOUNT_NOT_FOUND), or the orderId was charged before"
                     + " for another customer or amount (reason ORDER_ALREADY_CHARGED)")
-    ResponseEntity<?> pay(@Valid @RequestBody PaymentRequest request) {
+    ResponseEntity<PaymentView> pay(@Valid @RequestBody PaymentRequest request) {
         CustomerAccess.requireScope(Scopes.PAYMENTS_WRITE);
         Charge charge = request.toCharge();
         ChargeOutcome outcome = billing.charge(charge, request.orderDetails());
         if (!outcome.answers(charge)) {
-            return problem(
+            throw new ChargeRefused(
                     HttpStatus.CONFLICT,
                     "Order already charged",
                     "Order " + charge.orderId() + " was charged before for a different customer or amount",
                     ORDER_ALREADY_CHARGED,
                     outcome);
         }
-        if (outcome.paid()) {
-            return ResponseEntity.ok()
-                    .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
-                    .body(PaymentView.of(outcome));
+        if (!outcome.paid()) {
+            throw PaymentFailed.INSUFFICIENT_FUNDS.equals(outcome.reason())
+                    ? new ChargeRefused(
+                            HttpStatus.PAYMENT_REQUIRED,
+                            "Insufficient funds",
+                            "The balance of customer '" + charge.customerId() + "' does not cover " + charge.amount(),
+                            outcome.reason(),
+                            outcome)
+                    : new ChargeRefused(
+                            HttpStatus.CONFLICT,
+                            "Payment failed",
+                            "Order " + charge.orderId() + " cannot be charged: " + outcome.reason(),
+                            outcome.reason(),
+                            outcome);
         }
-        return PaymentFailed.INSUFFICIENT_FUNDS.equals(outcome.reason())
-                ? problem(
-                        HttpStatus.PAYMENT_REQUIRED,
-                        "Insufficient funds",
-                        "The balance of customer '" + charge.customerId() + "' does not cover " + charge.amount(),
-                        outcome.reason(),
-                        outcome)
-                : problem(
-                        HttpStatus.CONFLICT,
-                        "Payment failed",
-                        "Order " + charge.orderId() + " cannot be charged: " + outcome.reason(),
-                        outcome.reason(),
-                        outcome);
+        return ResponseEntity.ok()
+                .header(PaymentProblems.REPLAYED, String.valueOf(outcome.replayed()))
+                .body(PaymentView.of(outcome));
     }
 
-    private static ResponseEntity<ProblemDetail> problem(
-            HttpStatus status, String title, String detail, String reason, ChargeOutcome outcome) {
-        ProblemDetail problem = Problems.of(status, title, detail);
-        problem.setProperty("reason", reason);
-        problem.setProperty("orderId", outcome.charge().orderId());
-        return ResponseEntity.status(status)
-                .headers(Problems.respond(problem).getHeaders())
-                .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
-                .body(problem);
+    /** A charge that was not made, or not for this request: answered by {@link PaymentProblems} with its reason. */
+    static class ChargeRefused extends RuntimeException {
+
+        final HttpStatus status;
+        final String title;
+        final String reason;
+        final ChargeOutcome outcome;
+
+        ChargeRefused(HttpStatus status, String title, String detail, String reason, ChargeOutcome outcome) {
+            super(detail);
+            this.status = status;
+            this.title = title;
+            this.reason = reason;
+            this.outcome = outcome;
+        }
     }
 }

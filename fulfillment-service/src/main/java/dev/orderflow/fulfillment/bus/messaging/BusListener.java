@@ -7,6 +7,7 @@ import dev.orderflow.events.Event;
 import dev.orderflow.events.FulfillmentEvent;
 import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.events.PaymentEvent;
+import dev.orderflow.fulfillment.bus.BusWatcher;
 import dev.orderflow.fulfillment.bus.Router;
 import dev.orderflow.platform.inbox.Inbox;
 import java.time.Instant;
@@ -27,10 +28,12 @@ class BusListener {
 
     private final Router router;
     private final Inbox inbox;
+    private final List<BusWatcher> watchers;
 
-    BusListener(Router router, Inbox inbox) {
+    BusListener(Router router, Inbox inbox, List<BusWatcher> watchers) {
         this.router = router;
         this.inbox = inbox;
+        this.watchers = List.copyOf(watchers);
     }
 
     @KafkaListener(
@@ -43,9 +46,27 @@ class BusListener {
             String id = KafkaCloudEvents.header(record.headers(), CloudEventHeaders.ID);
             if (id != null) {
                 headers.putIfAbsent(id, record.headers());
+                watch(record, id);
             }
         }
         inbox.receive(records, (event, eventId) -> router.route(cloudEvent(event, eventId, headers.get(eventId))));
+    }
+
+    private void watch(ConsumerRecord<String, Event> record, String id) {
+        if (watchers.isEmpty() || record.value() == null) {
+            return;
+        }
+        CloudEvent event;
+        try {
+            event = cloudEvent(record.value(), id, record.headers());
+        } catch (RuntimeException incomplete) {
+            // a record without the CloudEvents headers the envelope needs: the inbox and the router deal with it
+            return;
+        }
+        Instant recordTime = Instant.ofEpochMilli(record.timestamp());
+        for (BusWatcher watcher : watchers) {
+            watcher.seen(event, record.topic(), recordTime);
+        }
     }
 
     private static CloudEvent cloudEvent(Event event, String eventId, Headers headers) {

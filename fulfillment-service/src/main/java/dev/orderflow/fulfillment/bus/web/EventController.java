@@ -2,17 +2,15 @@ package dev.orderflow.fulfillment.bus.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderflow.fulfillment.bus.PutEvents;
-import dev.orderflow.platform.web.Problems;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+/** PutEvents. A request that is wrong as a whole is {@link EventProblems}' to answer. */
 @RestController
 @Tag(name = "events", description = "PutEvents: custom events onto the bus (topic fulfillment)")
 class EventController {
@@ -51,10 +49,5 @@ class EventController {
         int failed = (int)
                 results.stream().filter(result -> result.eventId() == null).count();
         return new PutEventsResponse(failed, results);
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalid(InvalidRequest e) {
-        return Problems.invalid("entries", e.getMessage());
     }
 }

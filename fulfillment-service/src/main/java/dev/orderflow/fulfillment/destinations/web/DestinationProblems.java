@@ -3,9 +3,7 @@ package dev.orderflow.fulfillment.destinations.web;
 import dev.orderflow.fulfillment.destinations.DestinationException;
 import dev.orderflow.platform.web.FieldProblem;
 import dev.orderflow.platform.web.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -14,17 +12,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class DestinationProblems {
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> on(DestinationException e) {
-        ProblemDetail problem =
-                switch (e.kind()) {
-                    case INVALID ->
-                        Problems.invalid(e.problems().stream()
-                                .map(p -> new FieldProblem(p.field(), p.message()))
-                                .toList());
-                    case NOT_FOUND -> ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-                    case CONFLICT -> ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-                    case UNAVAILABLE -> Problems.unavailable(e.getMessage());
-                };
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+    ProblemDetail on(DestinationException e) {
+        return switch (e.kind()) {
+            case INVALID ->
+                Problems.invalid(e.problems().stream()
+                        .map(p -> new FieldProblem(p.field(), p.message()))
+                        .toList());
+            case NOT_FOUND -> Problems.notFound("Not Found", e.getMessage());
+            case CONFLICT -> Problems.conflict("Conflict", e.getMessage());
+            case UNAVAILABLE -> Problems.unavailable(e.getMessage());
+        };
     }
 }

@@ -4,9 +4,6 @@ import dev.orderflow.fulfillment.rules.EventPatterns;
 import dev.orderflow.fulfillment.rules.InvalidRuleException;
 import dev.orderflow.fulfillment.rules.RuleManagement;
 import dev.orderflow.fulfillment.rules.RuleManagement.Definition;
-import dev.orderflow.fulfillment.rules.RuleNotFoundException;
-import dev.orderflow.platform.web.FieldProblem;
-import dev.orderflow.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -17,13 +14,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/** The rules API: PutRule, the rules, DeleteRule and TestEventPattern. Refusals are {@link RuleProblems}' to answer. */
 @RestController
 @Tag(name = "rules", description = "EventBridge-style rules: an event pattern and targets")
 class RuleController {
@@ -125,28 +119,5 @@ class RuleController {
             throw new InvalidRuleException(problems);
         }
         return Map.of("result", EventPatterns.matches(JSON.writeValueAsString(event), pattern));
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalid(InvalidRuleException e) {
-        return Problems.invalid(e.problems().stream()
-                .map(problem -> new FieldProblem(problem.field(), problem.message()))
-                .toList());
-    }
-
-    /** Two requests changed the same rule at once; the one that lost changed nothing. */
-    @ExceptionHandler({OptimisticLockingFailureException.class, DataIntegrityViolationException.class})
-    ProblemDetail conflict() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONFLICT, "The rule was changed by another request at the same time; try again.");
-        problem.setTitle("Concurrent change");
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(RuleNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Rule not found");
-        return problem;
     }
 }

@@ -5,16 +5,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/** {@code GET /dispatches/{orderId}}: what store-and-dispatch stored; an unknown order is {@link DispatchProblems}'. */
 @RestController
 @Tag(name = "dispatches", description = "What store-and-dispatch stored")
 class DispatchController {
@@ -62,12 +60,5 @@ class DispatchController {
                 dispatch.route(),
                 dispatch.eventId(),
                 dispatch.dispatchedAt());
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(DispatchNotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Dispatch not found");
-        return problem;
     }
 }

@@ -10,9 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,7 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code GET /workflows/executions?orderId=…} and {@code GET /workflows/executions/{id}}: executions with their steps. */
+/**
+ * {@code GET /workflows/executions?orderId=…} and {@code GET /workflows/executions/{id}}: executions with their steps.
+ * Refusals are {@link WorkflowProblems}' to answer.
+ */
 @RestController
 @Tag(name = "workflows", description = "Workflow executions and their steps")
 class WorkflowController {
@@ -55,21 +55,30 @@ class WorkflowController {
             Instant finishedAt,
             List<StepView> steps) {}
 
+    /** The query names no order, or not one that can be an order id. */
+    static class OrderIdRequired extends RuntimeException {}
+
+    /** There is no execution with that id. */
+    static class ExecutionNotFound extends RuntimeException {
+
+        ExecutionNotFound(String id) {
+            super("No workflow execution " + id + ".");
+        }
+    }
+
     @GetMapping("/workflows/executions")
     @ApiResponse(
             responseCode = "200",
             description = "The order's executions",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ExecutionView.class))))
-    ResponseEntity<?> byOrder(@RequestParam(required = false) String orderId) {
+    List<ExecutionView> byOrder(@RequestParam(required = false) String orderId) {
         if (orderId == null
                 || orderId.isBlank()
                 || orderId.length() > 64
                 || orderId.chars().anyMatch(Character::isISOControl)) {
-            return ResponseEntity.badRequest()
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "orderId is required"));
+            throw new OrderIdRequired();
         }
-        return ResponseEntity.ok(
-                executions.findByOrder(orderId).stream().map(this::view).toList());
+        return executions.findByOrder(orderId).stream().map(this::view).toList();
     }
 
     @GetMapping("/workflows/executions/{id}")
@@ -78,13 +87,8 @@ class WorkflowController {
             description = "The execution with its steps",
             content = @Content(schema = @Schema(implementation = ExecutionView.class)))
     @ApiResponse(responseCode = "404", description = "No such execution")
-    ResponseEntity<?> one(@PathVariable String id) {
-        return executions
-                .find(id)
-                .<ResponseEntity<?>>map(execution -> ResponseEntity.ok(view(execution)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .body(ProblemDetail.forStatusAndDetail(
-                                HttpStatus.NOT_FOUND, "No workflow execution " + id + ".")));
+    ExecutionView one(@PathVariable String id) {
+        return executions.find(id).map(this::view).orElseThrow(() -> new ExecutionNotFound(id));
     }
 
     private ExecutionView view(ExecutionRecord execution) {

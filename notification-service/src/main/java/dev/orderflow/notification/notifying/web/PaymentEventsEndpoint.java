@@ -10,11 +10,11 @@ import dev.orderflow.platform.interaction.ConditionalOnInteraction;
 import dev.orderflow.platform.interaction.Interaction;
 import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.security.Scopes;
+import dev.orderflow.platform.web.Problems;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -62,8 +62,7 @@ class PaymentEventsEndpoint {
     }
 
     private static ErrorResponseException badRequest(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Not a payment event");
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        return new ErrorResponseException(
+                HttpStatus.BAD_REQUEST, Problems.badRequest("Not a payment event", detail), null);
     }
 }

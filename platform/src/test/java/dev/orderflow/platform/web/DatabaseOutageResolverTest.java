@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A request that finds no database connection in time is told to come back, not that the server failed. */
-class ProblemDetailsAdviceTest {
+class DatabaseOutageResolverTest {
 
     private final MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(new NoDatabase())
-            .setControllerAdvice(new ProblemDetailsAdvice())
+            .setHandlerExceptionResolvers(new DatabaseOutageResolver())
             .build());
 
     @Test
