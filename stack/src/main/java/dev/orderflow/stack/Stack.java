@@ -957,11 +957,12 @@ public final class Stack {
                     .formatted(LocalPrometheus.PORT));
         }
         Files.createDirectories(data.resolve(LocalPrometheus.NAME));
-        processes.start(
+        // its own process, not its name, tells whether it ended: while bash turns into Prometheus, /proc shows neither
+        Process process = processes.start(
                 LocalPrometheus.NAME, log(LocalPrometheus.NAME), LocalPrometheus.command(binary, root), Map.of(), root);
         Instant deadline = Instant.now().plusSeconds(60);
         while (!LocalPrometheus.ready()) {
-            if (!processes.isRunning(LocalPrometheus.NAME)) {
+            if (!process.isAlive()) {
                 throw failPart(LocalPrometheus.NAME, log(LocalPrometheus.NAME));
             }
             if (Instant.now().isAfter(deadline)) {
