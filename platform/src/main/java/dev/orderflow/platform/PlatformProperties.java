@@ -41,11 +41,14 @@ public record PlatformProperties(
      * @param partitions the partitions of each topic this service creates if missing (and of its dead-letter topic)
      * @param retries how often a failing record is retried before it goes to the dead-letter topic
      * @param retryInterval the first wait between retries; it doubles with each retry
+     * @param lagInterval how often the consumer lag of the service's groups is read from the broker (the gauge
+     *     {@code orderflow.consumer.lag}); {@code 0} leaves the gauge out
      */
     public record Kafka(
             @DefaultValue("3") int partitions,
             @DefaultValue("3") int retries,
-            @DefaultValue("200ms") Duration retryInterval) {}
+            @DefaultValue("200ms") Duration retryInterval,
+            @DefaultValue("10s") Duration lagInterval) {}
 
     /**
      * @param retention how long the id of a processed event is kept to recognise a redelivery; at least as long as

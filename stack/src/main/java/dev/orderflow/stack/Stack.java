@@ -48,11 +48,14 @@ import java.util.stream.Stream;
 public final class Stack {
 
     static final String USAGE = """
-            bin/stack up [--interaction events|mixed|http]
+            bin/stack up [--interaction events|mixed|http] [--with-prometheus]
                                       build what is missing or stale, start what is not running, wait until healthy; the
                                       services talk in that interaction style (CONTRACT.md; default ORDERFLOW_INTERACTION, else
                                       events). Another style than the running one's needs a `down` first; data survives it.
-            bin/stack down            stop services, then the mail catcher, Kafka and PostgreSQL; data survives
+                                      --with-prometheus also runs Debian's prometheus (its package must be installed) with
+                                      docker/prometheus/prometheus-local.yml on http://localhost:9090, data in .stack/data/prometheus.
+            bin/stack down            stop Prometheus (if up started it) and the services, then the mail catcher, Kafka and
+                                      PostgreSQL; data survives
             bin/stack status          what runs, with health
             bin/stack logs [-f] NAME  the log of a service, or of kafka / postgres / mail
             bin/stack mail [-n N] [CUSTOMER]  the latest N (10) e-mails the services sent, to CUSTOMER's address if given
@@ -231,7 +234,7 @@ public final class Stack {
 
     /** {@code up}'s arguments: the interaction style asked for, if any. */
     static Optional<String> parseUp(List<String> args) {
-        String usage = "usage: bin/stack up [--interaction events|mixed|http]";
+        String usage = "usage: bin/stack up [--interaction events|mixed|http] [--with-prometheus]";
         String style = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -473,8 +476,9 @@ public final class Stack {
     private void up(List<String> args) throws IOException, InterruptedException {
         long started = System.nanoTime();
         Optional<String> asked;
+        Optional<Path> prometheus = prometheusAsked(args);
         try {
-            asked = parseUp(args);
+            asked = parseUp(LocalPrometheus.without(args));
         } catch (IllegalArgumentException e) {
             throw die(e.getMessage());
         }
@@ -627,10 +631,11 @@ public final class Stack {
         if (setupProcess.waitFor() != 0) {
             throw failPart("Setting up Kafka's users, ACLs and topics", setupLog);
         }
+        boolean startedPrometheus = prometheus.isPresent() && startPrometheus(prometheus.get());
 
         printTable();
         say("Interaction style: " + terminal.bold(style));
-        if (!startedKafka && !startedPostgres && !startedMail && toStart.isEmpty()) {
+        if (!startedKafka && !startedPostgres && !startedMail && toStart.isEmpty() && !startedPrometheus) {
             say(terminal.green("Everything was already running."));
         } else {
             say(terminal.green("Up in %d s."
@@ -922,6 +927,53 @@ public final class Stack {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+    // up --with-prometheus
+
+    /**
+     * The prometheus binary when {@code up}'s arguments ask for it; without one, exit 2 before anything starts, with a
+     * message that says what to install.
+     */
+    private Optional<Path> prometheusAsked(List<String> args) {
+        if (!LocalPrometheus.asked(args)) {
+            return Optional.empty();
+        }
+        Optional<Path> binary = LocalPrometheus.binary(environment);
+        if (binary.isEmpty()) {
+            out.flush();
+            err.println(terminal.red(LocalPrometheus.MISSING));
+            err.flush();
+            throw new Exit(2);
+        }
+        return binary;
+    }
+
+    /** Starts Prometheus unless it runs, and waits until it is ready; true when it started it. */
+    private boolean startPrometheus(Path binary) throws IOException {
+        if (processes.isRunning(LocalPrometheus.NAME)) {
+            return false;
+        }
+        if (Health.portOpen(LocalPrometheus.PORT)) {
+            throw die("port %d (for Prometheus) is taken by a process that bin/stack did not start"
+                    .formatted(LocalPrometheus.PORT));
+        }
+        Files.createDirectories(data.resolve(LocalPrometheus.NAME));
+        // its own process, not its name, tells whether it ended: while bash turns into Prometheus, /proc shows neither
+        Process process = processes.start(
+                LocalPrometheus.NAME, log(LocalPrometheus.NAME), LocalPrometheus.command(binary, root), Map.of(), root);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!LocalPrometheus.ready()) {
+            if (!process.isAlive()) {
+                throw failPart(LocalPrometheus.NAME, log(LocalPrometheus.NAME));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw failPart("prometheus (not ready after 60 s)", log(LocalPrometheus.NAME));
+            }
+            StackProcesses.sleep(Duration.ofMillis(200));
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
     // status
 
     private void printTable() throws IOException {
@@ -943,6 +995,12 @@ public final class Stack {
         for (StackService service : services()) {
             rows.add(row(service.module(), "http://localhost:" + service.port(), () -> health.status(service.port())
                     .orElse("STARTING")));
+        }
+        if (processes.pidOf(LocalPrometheus.NAME).isPresent()) {
+            rows.add(row(
+                    LocalPrometheus.NAME,
+                    "http://localhost:" + LocalPrometheus.PORT,
+                    () -> LocalPrometheus.ready() ? "UP" : "STARTING"));
         }
         StatusTable.lines(rows, terminal).forEach(out::println);
         out.flush();
@@ -979,6 +1037,12 @@ public final class Stack {
 
     private void down() throws IOException, InterruptedException {
         boolean stopped = false;
+        // Prometheus first: it scrapes the services and would only record them going away.
+        if (processes.isRunning(LocalPrometheus.NAME)) {
+            processes.stop(LocalPrometheus.NAME, Duration.ofSeconds(30));
+            stopped = true;
+        }
+        Files.deleteIfExists(processes.pidFile(LocalPrometheus.NAME));
         // Services first, all at once, so that none of them loses Kafka or its database while it is still working.
         // Every service that runs, whatever STACK_SERVICES says and whether or not its module is still in the build.
         List<String> running = StackService.ALL.stream()

@@ -50,8 +50,43 @@ class StackTest {
         assertThat(Stack.parseUp(List.of("--interaction=http"))).contains("http");
         assertThat(Stack.parseUp(List.of())).isEmpty();
         assertThatThrownBy(() -> Stack.parseUp(List.of("--interaction")))
-                .hasMessage("usage: bin/stack up [--interaction events|mixed|http]");
+                .hasMessage("usage: bin/stack up [--interaction events|mixed|http] [--with-prometheus]");
         assertThatThrownBy(() -> Stack.parseUp(List.of("--fast"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void upTakesWithPrometheusBesideAnInteractionStyle() {
+        List<String> args = List.of("--with-prometheus", "--interaction", "http");
+
+        assertThat(LocalPrometheus.asked(args)).isTrue();
+        assertThat(Stack.parseUp(LocalPrometheus.without(args))).contains("http");
+        assertThat(LocalPrometheus.asked(List.of("--interaction", "http"))).isFalse();
+    }
+
+    @Test
+    void upWithPrometheusButWithoutItsBinarySaysWhatToInstallAndStartsNothing() throws Exception {
+        Path emptyPath = Files.createDirectories(root.resolve("bin-without-prometheus"));
+
+        assertThatThrownBy(() -> stack(Map.of("PATH", emptyPath.toString())).run(List.of("up", "--with-prometheus")))
+                .isInstanceOfSatisfying(
+                        Stack.Exit.class, exit -> assertThat(exit.status).isEqualTo(2));
+
+        assertThat(err()).contains("install Debian's prometheus package");
+        assertThat(root.resolve(".stack/pids")).doesNotExist();
+        assertThat(root.resolve(".stack/interaction")).doesNotExist();
+    }
+
+    @Test
+    void prometheusRunsFromThePathWithTheLocalConfigurationAndTheStacksData() throws Exception {
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        Path prometheus = Files.writeString(bin.resolve("prometheus"), "#!/bin/sh\n");
+        prometheus.toFile().setExecutable(true);
+
+        assertThat(LocalPrometheus.binary(Map.of("PATH", "/nowhere:" + bin))).contains(prometheus);
+        assertThat(LocalPrometheus.command(prometheus, root))
+                .contains("-Dorderflow.stack=prometheus", prometheus.toString())
+                .contains("--config.file=" + root.resolve("docker/prometheus/prometheus-local.yml"))
+                .contains("--storage.tsdb.path=" + root.resolve(".stack/data/prometheus"));
     }
 
     @Test

@@ -7,7 +7,9 @@ import dev.orderflow.platform.PlatformProperties;
 import dev.orderflow.platform.database.DatabaseOutage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -144,6 +147,32 @@ public class KafkaConfiguration {
         // The first Kafka client a service makes (KafkaAdmin's and the listeners' come after every singleton).
         KafkaCredentials.check(kafka);
         return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
+    /**
+     * The consumer lag of the service's groups, per topic and partition, read from the broker every
+     * {@code orderflow.platform.kafka.lag-interval} (docs/observability.md). The groups and topics are those of the
+     * listener containers, asked at every reading.
+     */
+    @Bean
+    ConsumerLag consumerLag(
+            KafkaAdmin kafkaAdmin,
+            ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+            ObjectProvider<MeterRegistry> meters,
+            PlatformProperties properties) {
+        MeterRegistry registry = meters.getIfAvailable();
+        // without a meter registry (never in a service: the platform brings Prometheus's) nothing is read
+        Duration interval = registry != null ? properties.kafka().lagInterval() : Duration.ZERO;
+        return new ConsumerLag(
+                kafkaAdmin.getConfigurationProperties(),
+                () -> {
+                    KafkaListenerEndpointRegistry registered = listeners.getIfAvailable();
+                    return registered == null
+                            ? Map.of()
+                            : ConsumerLag.topicsByGroup(registered.getAllListenerContainers());
+                },
+                registry != null ? registry : new SimpleMeterRegistry(),
+                interval);
     }
 
     /**

@@ -9,7 +9,11 @@ import dev.orderflow.events.DepositRequested;
 import dev.orderflow.platform.outbox.Outbox;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,8 +27,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,6 +51,12 @@ class PlatformMetersIT {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    Tracer tracer;
+
+    @Autowired
+    RestTestClient http;
 
     @AfterAll
     static void close() {
@@ -119,6 +131,40 @@ class PlatformMetersIT {
         kafka.publishRaw(topic, "poison", "{}".getBytes(StandardCharsets.UTF_8), headers);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters(topic) >= before + 1);
+    }
+
+    @Test
+    void servesExemplarsOnlyWhereEveryPrometheusReadsThem() {
+        Span span = tracer.nextSpan().name("measured").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            Counter.builder("platform.test.counted").register(meters).increment();
+            Timer.builder("platform.test.timed").register(meters).record(Duration.ofMillis(5));
+        } finally {
+            span.end();
+        }
+
+        String scrape = new String(
+                http.get()
+                        .uri("/actuator/prometheus")
+                        .header(HttpHeaders.ACCEPT, "application/openmetrics-text;version=1.0.0")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBodyContent(),
+                StandardCharsets.UTF_8);
+
+        assertThat(scrape.lines().filter(line -> line.startsWith("platform_test_counted_total")))
+                .as("a counter carries its exemplar")
+                .singleElement()
+                .asString()
+                .contains("trace_id=\"" + span.context().traceId() + "\"");
+        assertThat(scrape.lines().filter(line -> line.startsWith("platform_test_timed_seconds_count")))
+                .as("a summary's count carries none: Prometheus before 2.43 would refuse the whole scrape")
+                .singleElement()
+                .asString()
+                .doesNotContain("# {");
     }
 
     private double deadLetters(String topic) {
