@@ -97,7 +97,8 @@ class StackProcessesTest {
 
         processes.stop("mail", Duration.ofSeconds(30));
 
-        assertThat(process.isAlive()).isFalse();
+        // gone as the system sees it; the Process object learns it from its reaper thread a moment later
+        assertThat(process.onExit()).succeedsWithin(Duration.ofSeconds(5));
         assertThat(processes.pidFile("mail")).doesNotExist();
         assertThat(warnings).isEmpty();
     }
