@@ -7,14 +7,10 @@ import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.FulfillmentEvent;
 import dev.orderflow.events.OrderCreated;
 import dev.orderflow.events.OrderDispatched;
-import dev.orderflow.events.OrderPaid;
 import dev.orderflow.fulfillment.rules.RuleMatcher;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +56,7 @@ class RoutingIT {
         for (String location : List.of("us-east", "eu-west", "ap-south")) {
             OrderCreated created = order(location);
             kafka.publish(CloudEvent.of("/order-service", created));
-            kafka.publish(CloudEvent.of("/billing-service", paid(created)));
+            kafka.publish(CloudEvent.of("/billing-service", Fixtures.paid(created)));
 
             OrderDispatched dispatched = awaitDispatched(created.orderId());
             assertThat(dispatched.location()).isEqualTo(location);
@@ -100,12 +96,12 @@ class RoutingIT {
     @Test
     void storesAndDispatchesAnOrderOnceWhenItsPaymentIsRedeliveredAndTheConsumerCrashesAfterTheCommit() {
         OrderCreated created = order("us-west");
-        CloudEvent payment = CloudEvent.of("/billing-service", paid(created));
+        CloudEvent payment = CloudEvent.of("/billing-service", Fixtures.paid(created));
         processedEvents.crashOnceAfterCommit(payment.id());
 
         kafka.publish(payment);
         kafka.publish(payment);
-        kafka.publish(CloudEvent.of("/billing-service", paid(created)));
+        kafka.publish(CloudEvent.of("/billing-service", Fixtures.paid(created)));
 
         awaitDispatched(created.orderId());
         await().atMost(TIMEOUT).until(() -> count("select count(*) from deliveries where status = 'PENDING'") == 0);
@@ -188,25 +184,7 @@ class RoutingIT {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    static OrderCreated order(String location) {
-        return new OrderCreated(
-                UUID.randomUUID(),
-                "customer-" + UUID.randomUUID(),
-                location,
-                List.of(new OrderCreated.Item("pencil", 5, new BigDecimal("2.50"))),
-                new BigDecimal("12.50"),
-                "USD",
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
-    }
-
-    static OrderPaid paid(OrderCreated order) {
-        return new OrderPaid(
-                order.orderId(),
-                order.customerId(),
-                order.total(),
-                new BigDecimal("87.50"),
-                order.currency(),
-                order.location(),
-                order.items());
+    private static OrderCreated order(String location) {
+        return Fixtures.order("customer-" + UUID.randomUUID(), location);
     }
 }
