@@ -6,7 +6,7 @@
 # The ACLs are the stack module's KafkaAccess (stack/src/main/java/dev/orderflow/stack/KafkaAccess.java), the topic list
 # dev.orderflow.events.Topics (common-events/src/main/java/dev/orderflow/events/Topics.java): every topic of Topics.ALL
 # and its dead-letter topic. This script runs in the Kafka image, without Java of ours, so it repeats both; bin/stack's
-# SetUpKafka reads them from the code. Change them together.
+# SetUpKafka reads them from the code. stack's ComposeKafkaScriptTest fails the build when the two differ.
 #
 # The event topics keep their records for 30 days (RETENTION_MS), the archive that replays read again; the dead-letter
 # topics the broker's default. Set on creation and, idempotently, on a topic that exists already. Adding an ACL that
