@@ -1,13 +1,19 @@
 package dev.orderflow.fulfillment;
 
+import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.CustomEvent;
+import dev.orderflow.events.EventJson;
+import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.events.OrderCreated;
 import dev.orderflow.events.OrderPaid;
+import dev.orderflow.testsupport.KafkaTestClient;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Small builders of the requests and events the tests need. */
@@ -57,5 +63,20 @@ public final class Fixtures {
                 order.currency(),
                 order.location(),
                 order.items());
+    }
+
+    /**
+     * Puts the payment on {@code payment-dlt} as a service's error handler does: the event's CloudEvents headers and
+     * the dead-letter headers of a database that was away.
+     */
+    public static CloudEvent deadLettered(KafkaTestClient kafka, OrderPaid paid) {
+        CloudEvent event = CloudEvent.of("/billing-service", paid);
+        RecordHeaders headers = new RecordHeaders();
+        KafkaCloudEvents.toRecord(event).headers().forEach(headers::add);
+        headers.add("kafka_dlt-original-topic", "payment".getBytes(StandardCharsets.UTF_8));
+        headers.add("kafka_dlt-exception-message", "database was away".getBytes(StandardCharsets.UTF_8));
+        headers.add("orderflow_dlt-root-cause", "java.sql.SQLException: away".getBytes(StandardCharsets.UTF_8));
+        kafka.publishRaw("payment-dlt", paid.customerId(), EventJson.write(paid), headers);
+        return event;
     }
 }

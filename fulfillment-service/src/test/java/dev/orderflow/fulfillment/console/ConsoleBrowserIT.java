@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.CloudEvent;
-import dev.orderflow.events.EventJson;
-import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.events.OrderCreated;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.fulfillment.Fixtures;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,13 +167,7 @@ class ConsoleBrowserIT {
     @Test
     void aRedrivenDeadLetterLeavesTheList() {
         OrderPaid paid = Fixtures.paid(Fixtures.order("console-" + UUID.randomUUID(), "us-east"));
-        CloudEvent event = CloudEvent.of("/billing-service", paid);
-        RecordHeaders headers = new RecordHeaders();
-        KafkaCloudEvents.toRecord(event).headers().forEach(headers::add);
-        headers.add("kafka_dlt-original-topic", "payment".getBytes(StandardCharsets.UTF_8));
-        headers.add("kafka_dlt-exception-message", "database was away".getBytes(StandardCharsets.UTF_8));
-        headers.add("orderflow_dlt-root-cause", "java.sql.SQLException: away".getBytes(StandardCharsets.UTF_8));
-        kafka.publishRaw("payment-dlt", paid.customerId(), EventJson.write(paid), headers);
+        CloudEvent event = Fixtures.deadLettered(kafka, paid);
         By letter = By.cssSelector("#topic-payment-dlt tr[data-event-id='" + event.id() + "']");
 
         await().atMost(PAGE).untilAsserted(() -> {

@@ -7,19 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.CloudEvent;
-import dev.orderflow.events.EventJson;
 import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.events.OrderPaid;
+import dev.orderflow.fulfillment.Fixtures;
 import dev.orderflow.fulfillment.TestReceiver;
 import dev.orderflow.fulfillment.rules.RuleMatcher;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
 import dev.orderflow.testsupport.PaymentEvents;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -86,14 +84,8 @@ class RedriveIT {
     @Test
     void aRecordOnAServiceDeadLetterTopicGoesBackToItsSourceOnceWithoutItsErrorHeaders() {
         OrderPaid paid = PaymentEvents.orderPaid("redrive-" + UUID.randomUUID());
-        CloudEvent event = CloudEvent.of("/billing-service", paid);
         try (KafkaTestClient kafka = new KafkaTestClient()) {
-            RecordHeaders headers = new RecordHeaders();
-            KafkaCloudEvents.toRecord(event).headers().forEach(headers::add);
-            headers.add("kafka_dlt-original-topic", "payment".getBytes(StandardCharsets.UTF_8));
-            headers.add("kafka_dlt-exception-message", "database was away".getBytes(StandardCharsets.UTF_8));
-            headers.add("orderflow_dlt-root-cause", "java.sql.SQLException: away".getBytes(StandardCharsets.UTF_8));
-            kafka.publishRaw("payment-dlt", paid.customerId(), EventJson.write(paid), headers);
+            CloudEvent event = Fixtures.deadLettered(kafka, paid);
 
             http.get()
                     .uri("/dead-letters?topic=payment-dlt&limit=1000")
