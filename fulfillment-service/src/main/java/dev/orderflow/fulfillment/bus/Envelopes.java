@@ -66,6 +66,11 @@ public class Envelopes {
         return envelope;
     }
 
+    /** The event's EventBridge detail-type: a custom event's own, else the name in its CloudEvents type. */
+    public static String detailType(CloudEvent event) {
+        return event.data() instanceof CustomEvent custom ? custom.detailType() : detailType(event.type());
+    }
+
     /** {@code dev.orderflow.OrderPaid.v1} → {@code OrderPaid}. */
     static String detailType(String ceType) {
         List<String> parts = List.of(ceType.split("\\."));

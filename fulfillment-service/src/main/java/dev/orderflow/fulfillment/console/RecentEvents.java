@@ -3,6 +3,7 @@ package dev.orderflow.fulfillment.console;
 import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.CustomEvent;
 import dev.orderflow.fulfillment.bus.BusWatcher;
+import dev.orderflow.fulfillment.bus.Envelopes;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
@@ -69,7 +70,12 @@ public class RecentEvents implements BusWatcher {
     @Override
     public void seen(CloudEvent event, String topic, Instant recordTime) {
         Seen seen = new Seen(
-                event, topic, recordTime, detailType(event), event.data().customerId(), orderId(event));
+                event,
+                topic,
+                recordTime,
+                Envelopes.detailType(event),
+                event.data().customerId(),
+                orderId(event));
         synchronized (this) {
             if (byId.putIfAbsent(event.id(), seen) != null) {
                 return;
@@ -150,12 +156,6 @@ public class RecentEvents implements BusWatcher {
     void close() {
         streams.forEach(stream -> stream.emitter().complete());
         sender.shutdownNow();
-    }
-
-    static String detailType(CloudEvent event) {
-        return event.data() instanceof CustomEvent custom
-                ? custom.detailType()
-                : event.data().getClass().getSimpleName();
     }
 
     private static @Nullable String orderId(CloudEvent event) {
