@@ -5,6 +5,8 @@ import dev.orderflow.events.OrderCreated;
 import dev.orderflow.events.OrderDispatched;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.fulfillment.bus.BusWatcher;
+import dev.orderflow.platform.kafka.ConsumerLag;
+import dev.orderflow.platform.outbox.OutboxMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -44,8 +46,8 @@ public class OrderTimings implements BusWatcher {
     /** Samples per bucket and kind; beyond, the bucket's percentile is of its first ones. */
     static final int SAMPLES_PER_BUCKET = 20_000;
 
-    static final String CONSUMER_LAG = "orderflow.consumer.lag";
-    static final String OUTBOX_BACKLOG = "orderflow.outbox.backlog";
+    static final String CONSUMER_LAG = ConsumerLag.METER;
+    static final String OUTBOX_BACKLOG = OutboxMetrics.BACKLOG;
 
     private static final class Order {
         final Instant createdAt;

@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class OutboxMetrics {
 
+    /** The backlog gauge's name. */
+    public static final String BACKLOG = "orderflow.outbox.backlog";
+
     /** No meters. */
     public static final OutboxMetrics NONE = new OutboxMetrics(null);
 
@@ -27,7 +30,7 @@ public class OutboxMetrics {
 
     /** Registers the outbox's meters. */
     public static OutboxMetrics register(MeterRegistry registry, JdbcClient jdbc) {
-        Gauge.builder("orderflow.outbox.backlog", () -> backlog(jdbc))
+        Gauge.builder(BACKLOG, () -> backlog(jdbc))
                 .description("Events in the outbox waiting to be published")
                 .baseUnit("events")
                 .register(registry);
