@@ -12,9 +12,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The accounts. A balance changes only through {@link #debit} and {@link #credit}, each one conditional
- * {@code update ... returning}: no read-modify-write, so concurrent charges and deposits serialise on the row lock and
- * none of them needs luck. {@code CHECK (balance >= 0)} backs the rule in the database.
+ * The accounts. A balance changes only through {@link #credit} and the debit in billing's charge (one statement with
+ * the charge's claim, {@code Charges.claimAndDebit}), each one conditional {@code update ... returning}: no
+ * read-modify-write, so concurrent charges and deposits serialise on the row lock and none of them needs luck.
+ * {@code CHECK (balance >= 0)} backs the rule in the database.
  */
 public interface Accounts extends Repository<Account, String> {
 
@@ -41,23 +42,6 @@ public interface Accounts extends Repository<Account, String> {
 
     @Query("select a from Account a where a.customerId = :customerId")
     Optional<Account> find(@Param("customerId") String customerId);
-
-    /**
-     * Takes the amount from the balance if the account holds at least that much, in that currency. Runs in the
-     * caller's transaction: the charge it belongs to.
-     *
-     * @return the balance after the debit; empty when there is no such account or not enough money in it
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    @Query(nativeQuery = true, value = """
-            update accounts set balance = balance - :amount
-            where customer_id = :customerId and currency = :currency and balance >= :amount
-            returning balance
-            """)
-    Optional<BigDecimal> debit(
-            @Param("customerId") String customerId,
-            @Param("amount") BigDecimal amount,
-            @Param("currency") String currency);
 
     /**
      * Adds the amount to the balance. Runs in the caller's transaction: the deposit it belongs to.

@@ -12,9 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Charging orders, exactly once each, whether OrderCreated or POST /payments asks for it.
  *
- * <p>One transaction: claim the order (the primary key of {@code charges} admits one charge per order), debit the
- * account with one conditional update (the row lock serialises racing charges and deposits; the balance never goes
- * below zero), record the outcome, and put OrderPaid or PaymentFailed in the outbox. An order claimed before is not
+ * <p>One transaction of two statements: claim the order (the primary key of {@code charges} admits one charge per order)
+ * and debit the account with one conditional update (the row lock serialises racing charges and deposits; the balance
+ * never goes below zero), then record the outcome and put OrderPaid or PaymentFailed in the outbox. An order claimed before is not
  * charged again: the first outcome is returned, and no event is published again.
  */
 @Service
@@ -50,17 +50,18 @@ public class Billing {
      */
     public ChargeOutcome charge(Charge charge, OrderDetails order) {
         return transactions.execute(status -> {
-            if (!charges.claim(charge)) {
+            Charges.Claim claim = charges.claimAndDebit(charge);
+            if (!claim.claimed()) {
                 ChargeOutcome first =
                         charges.find(charge.orderId()).orElseThrow().asReplay();
                 log.info("Order {} was charged before ({}); not charging it again", charge.orderId(), first.status());
                 return first;
             }
-            ChargeOutcome outcome = accounts.debit(charge.customerId(), charge.amount(), charge.currency())
-                    .map(balance -> ChargeOutcome.paid(charge, balance))
-                    .orElseGet(() -> ChargeOutcome.failed(charge, whyNot(charge)));
-            charges.record(outcome);
-            notifications.tell(outbox.publish(outcome.event(order)));
+            ChargeOutcome outcome = claim.balance() != null
+                    ? ChargeOutcome.paid(charge, claim.balance())
+                    : ChargeOutcome.failed(charge, whyNot(charge));
+            notifications.tell(
+                    outbox.publishWith(outcome.event(order), Charges.RECORD_OUTCOME, Charges.outcomeParams(outcome)));
             return outcome;
         });
     }

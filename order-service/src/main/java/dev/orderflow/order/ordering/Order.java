@@ -2,7 +2,6 @@ package dev.orderflow.order.ordering;
 
 import dev.orderflow.events.OrderCreated;
 import dev.orderflow.order.catalog.Product;
-import dev.orderflow.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -29,12 +28,12 @@ import org.hibernate.type.SqlTypes;
  * written with it and read with it (one query, see {@link Orders}).
  *
  * <p>Its status moves only as {@link OrderStatus} allows, and only through {@link Orders#move}: one guarded statement
- * whose {@code where} clause checks that rule atomically, without reading the order first. The entity writes its
- * columns once, when the order is placed.
+ * whose {@code where} clause checks that rule atomically, without reading the order first. Its rows are written
+ * once, when the order is placed, by one statement ({@link NewOrders}); JPA only reads them.
  */
 @Entity
 @Table(name = "orders")
-public class Order extends AssignedIdEntity<UUID> {
+public class Order {
 
     @Id
     private UUID orderId;
@@ -148,11 +147,6 @@ public class Order extends AssignedIdEntity<UUID> {
                 total,
                 currency,
                 createdAt);
-    }
-
-    @Override
-    public UUID getId() {
-        return orderId;
     }
 
     public UUID orderId() {

@@ -1,6 +1,6 @@
 package dev.orderflow.order.ordering;
 
-import dev.orderflow.order.catalog.Products;
+import dev.orderflow.order.catalog.Catalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -22,13 +22,13 @@ public class OrderManagement {
     private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
 
     private final Orders orders;
-    private final Products products;
+    private final Catalog catalog;
     private final Payments payments;
     private final TransactionTemplate transactions;
 
-    OrderManagement(Orders orders, Products products, Payments payments, TransactionTemplate transactions) {
+    OrderManagement(Orders orders, Catalog catalog, Payments payments, TransactionTemplate transactions) {
         this.orders = orders;
-        this.products = products;
+        this.catalog = catalog;
         this.payments = payments;
         this.transactions = transactions;
     }
@@ -37,7 +37,7 @@ public class OrderManagement {
     public record Placement(Order order, boolean replayed) {}
 
     /**
-     * Prices and stores the order and asks for its payment ({@link Payments#requestWith}) in the same transaction,
+     * Prices and stores the order with the event that asks for its payment ({@link Payments#paymentRequest}), if any,
      * then settles it if the interaction style pays synchronously. With an idempotency key that was used before for
      * the same request, returns the first order instead, even when both requests race; a first order still pending is
      * settled again.
@@ -53,8 +53,8 @@ public class OrderManagement {
         try {
             placement = transactions.execute(status -> placeOnce(request));
         } catch (DataIntegrityViolationException raced) {
-            // Another request with the same idempotency key committed first (the unique key refused this one when the
-            // order was flushed, on commit): answer with its order.
+            // Another request with the same idempotency key committed first (the unique key refused this one's insert):
+            // answer with its order.
             placement = transactions.execute(status -> replay(request).orElseThrow(() -> raced));
         }
         return new Placement(settle(placement.order()), placement.replayed());
@@ -99,8 +99,8 @@ public class OrderManagement {
                 .map(PlaceOrder.Line::productCode)
                 .distinct()
                 .toList();
-        Order order = orders.save(Order.price(request, products.findByCodes(codes)));
-        payments.requestWith(order);
+        Order order = Order.price(request, catalog.findByCodes(codes));
+        orders.insert(order, payments.paymentRequest(order));
         return new Placement(order, false);
     }
 
@@ -134,7 +134,7 @@ public class OrderManagement {
     public List<InvalidOrderException.LineProblem> unknownProducts(List<String> productCodes) {
         List<String> codes =
                 productCodes.stream().filter(Objects::nonNull).distinct().toList();
-        return Order.unknownProducts(productCodes, products.findByCodes(codes));
+        return Order.unknownProducts(productCodes, catalog.findByCodes(codes));
     }
 
     /** Billing charged the order. Runs in the caller's transaction. */

@@ -11,14 +11,11 @@ import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Orders and their lines. Reads fetch an order with its lines and their products in one query. */
-public interface Orders extends Repository<Order, UUID> {
-
-    /**
-     * Stores a new order with its lines. The rows are written when the transaction flushes, at the latest on commit;
-     * a second order with the same idempotency key fails there with a data-integrity error.
-     */
-    Order save(Order order);
+/**
+ * Orders and their lines. Reads fetch an order with its lines and their products in one query; a new order is written
+ * in one statement ({@link NewOrders}).
+ */
+public interface Orders extends Repository<Order, UUID>, NewOrders {
 
     @Query("select o from Order o join fetch o.lines l join fetch l.product where o.orderId = :orderId")
     Optional<Order> findWithLines(@Param("orderId") UUID orderId);

@@ -1,5 +1,6 @@
 package dev.orderflow.order.ordering;
 
+import dev.orderflow.events.OrderCreated;
 import java.util.Optional;
 
 /**
@@ -17,8 +18,11 @@ public interface Payments {
      */
     default void checkAvailable() {}
 
-    /** Whatever must commit together with the new order for its payment to be asked for. */
-    void requestWith(Order order);
+    /**
+     * The event that asks for the new order's payment, stored with the order in its statement; empty when this style
+     * asks otherwise ({@link #settle}).
+     */
+    Optional<OrderCreated> paymentRequest(Order order);
 
     /**
      * Settles a stored, pending order now, if this style can: the payment's outcome, or empty when it will arrive as

@@ -2,12 +2,12 @@ package dev.orderflow.order.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
-import dev.orderflow.events.CloudEvent;
 import dev.orderflow.order.catalog.Products;
-import dev.orderflow.platform.outbox.Outbox;
 import dev.orderflow.testsupport.IntegrationTest;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,9 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox writes with JdbcClient, the orders with JPA: both go through the JPA transaction's one connection, so an
- * order and its event commit together or not at all, including when the order's rows fail only at the flush on
- * commit, after the event's row was written.
+ * An order, its lines and its event are written by one statement in the JPA transaction's connection: they commit
+ * together or not at all, with whatever else the transaction does.
  */
 @IntegrationTest
 class OrderTransactionIT {
@@ -32,9 +31,6 @@ class OrderTransactionIT {
 
     @Autowired
     Products products;
-
-    @Autowired
-    Outbox outbox;
 
     @Autowired
     JdbcClient jdbc;
@@ -60,19 +56,15 @@ class OrderTransactionIT {
     }
 
     @Test
-    void anEventIsRolledBackWhenItsOrderFailsAtTheFlushOnCommit() {
+    void anOrderWhoseIdempotencyKeyIsTakenWritesNeitherItsRowsNorItsEvent() {
         String key = UUID.randomUUID().toString();
         orderManagement.place(request("first-" + UUID.randomUUID(), key));
-        String customer = "flush-fails-" + UUID.randomUUID();
+        String customer = "key-taken-" + UUID.randomUUID();
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-                    PlaceOrder second = request(customer, key);
-                    Order order = orders.save(Order.price(second, products.findByCodes(List.of("pen"))));
-                    CloudEvent event = outbox.publish(order.created());
-                    // the event's row is written already; the order's rows wait for the flush
-                    assertThat(count("select count(*) from outbox where event_id = ?", event.id()))
-                            .isOne();
+                    Order order = Order.price(request(customer, key), products.findByCodes(List.of("pen")));
+                    orders.insert(order, Optional.of(order.created()));
                 }))
                 .isInstanceOf(DataIntegrityViolationException.class);
 
@@ -80,6 +72,26 @@ class OrderTransactionIT {
                 .isZero();
         assertThat(count("select count(*) from outbox where record_key = ?", customer))
                 .isZero();
+    }
+
+    @Test
+    void anOrderIsStoredWithEachOfItsLinesInTheirOrder() {
+        String customer = "lines-" + UUID.randomUUID();
+        PlaceOrder request = new PlaceOrder(
+                customer,
+                "eu",
+                List.of(
+                        new PlaceOrder.Line("pen", 2),
+                        new PlaceOrder.Line("stapler", 1),
+                        new PlaceOrder.Line("pen", 3)),
+                null);
+
+        Order placed = orderManagement.place(request).order();
+
+        assertThat(orders.findWithLines(placed.orderId()).orElseThrow().lines())
+                .extracting(OrderLine::productCode, OrderLine::quantity, line -> line.unitPrice()
+                        .toPlainString())
+                .containsExactly(tuple("pen", 2, "2.00"), tuple("stapler", 1, "12.90"), tuple("pen", 3, "2.00"));
     }
 
     private static PlaceOrder request(String customer, String idempotencyKey) {

@@ -1,31 +1,25 @@
 package dev.orderflow.order.ordering.billing;
 
+import dev.orderflow.events.OrderCreated;
 import dev.orderflow.order.ordering.Order;
 import dev.orderflow.order.ordering.PaymentOutcome;
 import dev.orderflow.order.ordering.Payments;
 import dev.orderflow.platform.interaction.ConditionalOnInteraction;
 import dev.orderflow.platform.interaction.Interaction;
-import dev.orderflow.platform.outbox.Outbox;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Style III: the order's {@code OrderCreated} goes to billing through the outbox, in the order's transaction; the
+ * Style III: the order's {@code OrderCreated} goes to billing through the outbox, in the order's statement; the
  * outcome comes back on {@code payment} (see {@code PaymentEventsListener}).
  */
 @Component
 @ConditionalOnInteraction(Interaction.EVENTS)
 class EventPayments implements Payments {
 
-    private final Outbox outbox;
-
-    EventPayments(Outbox outbox) {
-        this.outbox = outbox;
-    }
-
     @Override
-    public void requestWith(Order order) {
-        outbox.publish(order.created());
+    public Optional<OrderCreated> paymentRequest(Order order) {
+        return Optional.of(order.created());
     }
 
     @Override

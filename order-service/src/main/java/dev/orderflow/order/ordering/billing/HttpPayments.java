@@ -1,5 +1,6 @@
 package dev.orderflow.order.ordering.billing;
 
+import dev.orderflow.events.OrderCreated;
 import dev.orderflow.order.ordering.Order;
 import dev.orderflow.order.ordering.PaymentOutcome;
 import dev.orderflow.order.ordering.PaymentUnavailableException;
@@ -89,8 +90,9 @@ class HttpPayments implements Payments {
     }
 
     @Override
-    public void requestWith(Order order) {
-        // nothing commits with the order: billing is asked right after, in settle
+    public Optional<OrderCreated> paymentRequest(Order order) {
+        // nothing is stored with the order: billing is asked right after, in settle
+        return Optional.empty();
     }
 
     @Override
