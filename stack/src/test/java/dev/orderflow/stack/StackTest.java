@@ -137,6 +137,17 @@ class StackTest {
     }
 
     @Test
+    void anUnknownPostgresTransportFailsBeforeAnythingStarts() {
+        assertThatThrownBy(
+                        () -> stack(Map.of("STACK_POSTGRES_TRANSPORT", "pipe")).run(List.of("up")))
+                .isInstanceOfSatisfying(
+                        Stack.Exit.class, exit -> assertThat(exit.status).isEqualTo(1));
+
+        assertThat(err()).contains("STACK_POSTGRES_TRANSPORT=pipe: unix");
+        assertThat(root.resolve(".stack/pids")).doesNotExist();
+    }
+
+    @Test
     void statusOfAStackThatNeverRanShowsEverythingStopped() {
         assertThat(stack(Map.of()).run(List.of("status"))).isZero();
 
@@ -198,6 +209,65 @@ class StackTest {
 
         assertThat(env).doesNotContainKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
         assertThat(env).containsEntry("SPRING_MAIL_HOST", "localhost");
+    }
+
+    @Test
+    void theServicesReachTheStacksPostgresqlThroughItsSocket() {
+        Map<String, String> env = stack(Map.of()).serviceEnvironment("order-service", "events");
+
+        assertThat(env)
+                .containsEntry(
+                        "SPRING_DATASOURCE_URL",
+                        "jdbc:postgresql://localhost:5432/orderflow"
+                                + "?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg"
+                                + "&socketFactoryArg=" + root + "/.stack/run/.s.PGSQL.5432")
+                .containsEntry("SPRING_DATASOURCE_USERNAME", "order_service");
+    }
+
+    @Test
+    void theServicesReachTheStacksPostgresqlOnTcpWhenSwitchedTo() {
+        Map<String, String> env =
+                stack(Map.of("STACK_POSTGRES_TRANSPORT", "tcp")).serviceEnvironment("order-service", "events");
+
+        // the services' own default, jdbc:postgresql://localhost:5432/orderflow
+        assertThat(env).doesNotContainKey("SPRING_DATASOURCE_URL");
+        assertThat(env).containsEntry("SPRING_DATASOURCE_USERNAME", "order_service");
+    }
+
+    @Test
+    void aDatabaseOfYourOwnIsReachedAsYouSay() {
+        Map<String, String> env = stack(Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://db/x"))
+                .serviceEnvironment("billing-service", "events");
+
+        // the service inherits the variable as it is
+        assertThat(env).doesNotContainKey("SPRING_DATASOURCE_URL");
+    }
+
+    @Test
+    void aSocketPathLongerThanTheKernelTakesLeavesTheServicesOnTcp() throws Exception {
+        Path deep = Files.createDirectories(root.resolve("d".repeat(100)));
+        Files.writeString(deep.resolve("pom.xml"), "<modules></modules>");
+        Stack stack = new Stack(
+                deep,
+                Map.of(),
+                new Terminal(false),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(LocalPostgres.fitsSocketPath(stack.postgresSocket())).isFalse();
+        assertThat(stack.servicesPostgresSocket()).isEmpty();
+        assertThat(stack.serviceEnvironment("order-service", "events")).doesNotContainKey("SPRING_DATASOURCE_URL");
+    }
+
+    @Test
+    void aSocketPathFitsUpToTheKernelsLimit() {
+        // "/.s.PGSQL.5432" after the directory is 14 bytes
+        String directory = "/" + "d".repeat(LocalPostgres.MAX_SOCKET_PATH_BYTES - 15);
+
+        assertThat(LocalPostgres.fitsSocketPath(LocalPostgres.socketFile(Path.of(directory), 5432)))
+                .isTrue();
+        assertThat(LocalPostgres.fitsSocketPath(LocalPostgres.socketFile(Path.of(directory + "d"), 5432)))
+                .isFalse();
     }
 
     @Test
