@@ -2,18 +2,14 @@ package dev.orderflow.stack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +37,6 @@ public final class LocalPostgres {
     static final String DATABASE = "orderflow";
     static final String ROLE = "orderflow";
     static final String PASSWORD = "orderflow";
-
-    /**
-     * The longest path of a Unix-domain socket, in bytes: the kernel's {@code sun_path} holds 108 with the closing
-     * NUL, and PostgreSQL refuses to start with a longer {@code unix_socket_directories} entry.
-     */
-    static final int MAX_SOCKET_PATH_BYTES = 107;
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
 
@@ -138,27 +128,6 @@ public final class LocalPostgres {
         }
     }
 
-    /** PostgreSQL's socket file in {@code directory} for the server on {@code port}, as libpq and pgjdbc name it. */
-    static Path socketFile(Path directory, int port) {
-        return directory.resolve(".s.PGSQL." + port);
-    }
-
-    /** Whether the kernel takes {@code socket} as the path of a Unix-domain socket. */
-    static boolean fitsSocketPath(Path socket) {
-        return socket.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH_BYTES;
-    }
-
-    /** Makes {@code directory} (and its parents), readable and writable by this user only. */
-    static void createPrivateDirectory(Path directory) throws IOException {
-        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
-        Files.createDirectories(directory.getParent());
-        if (!Files.isDirectory(directory)) {
-            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(owner));
-        }
-        // an existing directory, or one the umask narrowed, ends up exactly private
-        Files.setPosixFilePermissions(directory, owner);
-    }
-
     /**
      * The server as bin/stack runs it: durable commits, data kept in {@code options.dataDir()}, TCP on localhost and,
      * when {@code options.socketDir()} is given and its socket's path fits the kernel's limit, a Unix-domain socket
@@ -183,9 +152,9 @@ public final class LocalPostgres {
         if (options.socketDir().isPresent()) {
             Path directory = options.socketDir().get();
             // port 0 (a free one, in tests) ends up with at most five digits
-            Path socket = socketFile(directory, options.port() == 0 ? 65535 : options.port());
-            if (fitsSocketPath(socket)) {
-                createPrivateDirectory(directory);
+            Path socket = PostgresSocket.file(directory, options.port() == 0 ? 65535 : options.port());
+            if (PostgresSocket.fits(socket)) {
+                PostgresSocket.createPrivateDirectory(directory);
                 builder.setServerConfig("unix_socket_directories", directory.toString())
                         // the directory is private already; the socket as well, for a user who loosens the directory
                         .setServerConfig("unix_socket_permissions", "0700");
@@ -193,7 +162,7 @@ public final class LocalPostgres {
                 log.warn(
                         "No Unix-domain socket: {} is longer than the kernel's {} bytes; TCP only",
                         socket,
-                        MAX_SOCKET_PATH_BYTES);
+                        PostgresSocket.MAX_PATH_BYTES);
             }
         }
         return builder;

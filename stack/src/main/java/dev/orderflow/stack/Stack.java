@@ -405,7 +405,10 @@ public final class Stack {
                 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"%s\" password=\"%s\";"
                         .formatted(module, password));
         if (env("SPRING_DATASOURCE_URL", "").isEmpty()) {
-            servicesPostgresSocket().ifPresent(socket -> env.put("SPRING_DATASOURCE_URL", socketUrl(socket)));
+            servicesPostgresSocket()
+                    .ifPresent(socket -> env.put(
+                            "SPRING_DATASOURCE_URL",
+                            PostgresSocket.url(socket, POSTGRES_PORT, LocalPostgres.DATABASE)));
             env.put("SPRING_DATASOURCE_USERNAME", module.replace('-', '_'));
             env.put("SPRING_DATASOURCE_PASSWORD", password);
         }
@@ -428,7 +431,7 @@ public final class Stack {
 
     /** The stack's PostgreSQL's Unix-domain socket (LocalPostgres makes its directory private). */
     Path postgresSocket() {
-        return LocalPostgres.socketFile(run, POSTGRES_PORT);
+        return PostgresSocket.file(run, POSTGRES_PORT);
     }
 
     /** {@link #POSTGRES_TRANSPORT}: {@code unix} unless it says {@code tcp}; anything else is a mistake. */
@@ -450,24 +453,11 @@ public final class Stack {
     Optional<Path> servicesPostgresSocket() {
         if (!env("SPRING_DATASOURCE_URL", "").isEmpty()
                 || postgresTransport().equals("tcp")
-                || !LocalPostgres.fitsSocketPath(postgresSocket())
+                || !PostgresSocket.fits(postgresSocket())
                 || postgresSocketMissing) {
             return Optional.empty();
         }
         return Optional.of(postgresSocket());
-    }
-
-    /**
-     * pgjdbc's URL for the stack's database through {@code socket}: junixsocket's socket factory (on every service's
-     * class path, from platform) connects to the file it is given; host and port only name the server in messages.
-     */
-    static String socketUrl(Path socket) {
-        // pgjdbc URL-decodes parameters; a slash needs no escape, and reads better as it is
-        String file =
-                URLEncoder.encode(socket.toString(), StandardCharsets.UTF_8).replace("%2F", "/");
-        return "jdbc:postgresql://localhost:%d/%s?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg"
-                        .formatted(POSTGRES_PORT, LocalPostgres.DATABASE)
-                + "&socketFactoryArg=" + file;
     }
 
     /**
@@ -566,10 +556,10 @@ public final class Stack {
             Files.createDirectories(dir);
         }
         boolean localPostgres = env("SPRING_DATASOURCE_URL", "").isEmpty();
-        if (localPostgres && !LocalPostgres.fitsSocketPath(postgresSocket())) {
+        if (localPostgres && !PostgresSocket.fits(postgresSocket())) {
             warn(("PostgreSQL's Unix-domain socket %s would be longer than the kernel's %d bytes: PostgreSQL listens,"
                             + " and the services connect, on TCP localhost:%d only")
-                    .formatted(postgresSocket(), LocalPostgres.MAX_SOCKET_PATH_BYTES, POSTGRES_PORT));
+                    .formatted(postgresSocket(), PostgresSocket.MAX_PATH_BYTES, POSTGRES_PORT));
         }
 
         // 1. Build what is missing or stale (a running service keeps its jar until it is restarted). bin/stack has
@@ -639,7 +629,7 @@ public final class Stack {
         }
         if (localPostgres
                 && postgresTransport().equals("unix")
-                && LocalPostgres.fitsSocketPath(postgresSocket())
+                && PostgresSocket.fits(postgresSocket())
                 && !Files.exists(postgresSocket())) {
             postgresSocketMissing = true;
             warn(("PostgreSQL runs without its socket %s (an older bin/stack started it): the services connect on TCP"
@@ -915,7 +905,7 @@ public final class Stack {
                 "--work-dir",
                 cache.resolve("postgres").toString());
         // The socket, whatever STACK_POSTGRES_TRANSPORT says: the services can switch without restarting PostgreSQL.
-        if (LocalPostgres.fitsSocketPath(postgresSocket())) {
+        if (PostgresSocket.fits(postgresSocket())) {
             command.addAll(List.of("--socket-dir", run.toString()));
         }
         processes.start("postgres", log("postgres"), command, Map.of(), null);

@@ -60,14 +60,16 @@ class LocalPostgresIT {
                         new LocalPostgres.Options(0, dataDir, workDir, Optional.of(socketDir)))
                 .start()) {
             LocalPostgres.createRoleAndDatabase(postgres);
-            Path socket = LocalPostgres.socketFile(socketDir, postgres.getPort());
+            Path socket = PostgresSocket.file(socketDir, postgres.getPort());
 
             assertThat(Files.getPosixFilePermissions(socketDir))
                     .isEqualTo(PosixFilePermissions.fromString("rwx------"));
             assertThat(socket).exists();
             // the URL bin/stack gives the services; its host and port do not matter, the socket file does
             try (Connection connection = DriverManager.getConnection(
-                            Stack.socketUrl(socket), "order_service", StackAccounts.secret("order-service"));
+                            PostgresSocket.url(socket, postgres.getPort(), LocalPostgres.DATABASE),
+                            "order_service",
+                            StackAccounts.secret("order-service"));
                     Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery(
                             "SELECT client_addr IS NULL, current_user FROM pg_stat_activity WHERE pid = pg_backend_pid()")) {
@@ -82,7 +84,7 @@ class LocalPostgresIT {
 
     @Test
     void aSocketPathLongerThanTheKernelTakesLeavesItOnTcpOnly() throws Exception {
-        Path socketDir = workDir.resolve("d".repeat(LocalPostgres.MAX_SOCKET_PATH_BYTES));
+        Path socketDir = workDir.resolve("d".repeat(PostgresSocket.MAX_PATH_BYTES));
         try (EmbeddedPostgres postgres = LocalPostgres.server(
                         new LocalPostgres.Options(0, dataDir, workDir, Optional.of(socketDir)))
                 .start()) {

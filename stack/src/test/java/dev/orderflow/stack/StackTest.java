@@ -254,7 +254,7 @@ class StackTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
-        assertThat(LocalPostgres.fitsSocketPath(stack.postgresSocket())).isFalse();
+        assertThat(PostgresSocket.fits(stack.postgresSocket())).isFalse();
         assertThat(stack.servicesPostgresSocket()).isEmpty();
         assertThat(stack.serviceEnvironment("order-service", "events")).doesNotContainKey("SPRING_DATASOURCE_URL");
     }
@@ -262,11 +262,11 @@ class StackTest {
     @Test
     void aSocketPathFitsUpToTheKernelsLimit() {
         // "/.s.PGSQL.5432" after the directory is 14 bytes
-        String directory = "/" + "d".repeat(LocalPostgres.MAX_SOCKET_PATH_BYTES - 15);
+        String directory = "/" + "d".repeat(PostgresSocket.MAX_PATH_BYTES - 15);
 
-        assertThat(LocalPostgres.fitsSocketPath(LocalPostgres.socketFile(Path.of(directory), 5432)))
+        assertThat(PostgresSocket.fits(PostgresSocket.file(Path.of(directory), 5432)))
                 .isTrue();
-        assertThat(LocalPostgres.fitsSocketPath(LocalPostgres.socketFile(Path.of(directory + "d"), 5432)))
+        assertThat(PostgresSocket.fits(PostgresSocket.file(Path.of(directory + "d"), 5432)))
                 .isFalse();
     }
 
@@ -299,5 +299,24 @@ class StackTest {
     @Test
     void startsEveryProcessWithTheJavaItRunsOn() {
         assertThat(Path.of(stack(Map.of()).javaCommand)).isExecutable().hasFileName("java");
+    }
+
+    @Test
+    void binStacksJvmGetsThroughUpsChecksOnTheModulesClassesAlone() throws Exception {
+        // bin/stack runs Stack with stack/target/classes only: what up touches before it starts anything may use the
+        // JDK and nothing else (no slf4j, no zonky)
+        Process process = new ProcessBuilder(
+                        stack(Map.of()).javaCommand,
+                        "-Dorderflow.root=" + root,
+                        "-cp",
+                        Path.of("target/classes").toAbsolutePath().toString(),
+                        "dev.orderflow.stack.Stack",
+                        "up")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).isEqualTo(1);
+        assertThat(output).contains("stack/target/lib is missing").doesNotContain("NoClassDefFoundError");
     }
 }
