@@ -127,8 +127,15 @@ public final class Stack {
     // No -XX:TieredStopAtLevel=1: with the AOT cache a service starts as fast with C2 as without, and keeps its peak
     // speed. A fixed 48 MB young generation: from -Xms32m a service kept an 8.5 MB one, collected about twice a second
     // at 200 orders/s; with it about a quarter as often (docs/performance.md), for about 30 MB more memory per service.
-    static final List<String> SERVICE_JAVA_OPTS =
-            List.of("-Xms96m", "-Xmn48m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-Djava.awt.headless=true");
+    // Native access for junixsocket's JNI library (PostgreSQL's socket), which the JDK otherwise warns of on start.
+    static final List<String> SERVICE_JAVA_OPTS = List.of(
+            "-Xms96m",
+            "-Xmn48m",
+            "-Xmx256m",
+            "-Xss512k",
+            "-XX:+UseSerialGC",
+            "-Djava.awt.headless=true",
+            "--enable-native-access=ALL-UNNAMED");
 
     private static final Pattern JVM_NOISE = Pattern.compile("^WARNING: .*(sun\\.misc\\.Unsafe|HiddenClassDefiner).*");
     private static final String STILL_RUNNING =
