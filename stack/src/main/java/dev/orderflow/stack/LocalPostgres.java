@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +19,9 @@ import org.slf4j.LoggerFactory;
  * schema and can touch nothing else ({@link SchemaOwners}; the services' Flyway migrates as that role), prints one
  * ready line, and runs until the JVM is told to stop (SIGTERM), when it shuts PostgreSQL down cleanly.
  *
- * <p>Besides TCP on localhost, PostgreSQL listens on a Unix-domain socket in {@code --socket-dir} (bin/stack's
- * services connect through it: a round trip costs both sides less CPU than over loopback TCP). The directory is made
- * private to this user (0700), not world-writable like /tmp, as anyone who reaches the socket may try to log in.
- *
  * <pre>
  * java -cp "stack/target/lib/*:stack/target/classes" dev.orderflow.stack.LocalPostgres \
- *     [--port 5432] [--data-dir .stack/data/postgres] [--work-dir .stack/cache/postgres] [--socket-dir .stack/run]
+ *     [--port 5432] [--data-dir .stack/data/postgres] [--work-dir .stack/cache/postgres]
  * </pre>
  */
 public final class LocalPostgres {
@@ -128,14 +123,9 @@ public final class LocalPostgres {
         }
     }
 
-    /**
-     * The server as bin/stack runs it: durable commits, data kept in {@code options.dataDir()}, TCP on localhost and,
-     * when {@code options.socketDir()} is given and its socket's path fits the kernel's limit, a Unix-domain socket
-     * there (the directory made private); a socket path too long is left out, with a warning, so that the server
-     * still starts on TCP.
-     */
-    static EmbeddedPostgres.Builder server(Options options) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+    /** The server as bin/stack runs it: durable commits, data kept in {@code options.dataDir()}. */
+    static EmbeddedPostgres.Builder server(Options options) {
+        return EmbeddedPostgres.builder()
                 .setPort(options.port())
                 .setDataDirectory(options.dataDir())
                 .setCleanDataDirectory(false)
@@ -149,56 +139,27 @@ public final class LocalPostgres {
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "64MB");
-        if (options.socketDir().isPresent()) {
-            Path directory = options.socketDir().get();
-            // port 0 (a free one, in tests) ends up with at most five digits
-            Path socket = PostgresSocket.file(directory, options.port() == 0 ? 65535 : options.port());
-            if (PostgresSocket.fits(socket)) {
-                PostgresSocket.createPrivateDirectory(directory);
-                builder.setServerConfig("unix_socket_directories", directory.toString())
-                        // the directory is private already; the socket as well, for a user who loosens the directory
-                        .setServerConfig("unix_socket_permissions", "0700");
-            } else {
-                log.warn(
-                        "No Unix-domain socket: {} is longer than the kernel's {} bytes; TCP only",
-                        socket,
-                        PostgresSocket.MAX_PATH_BYTES);
-            }
-        }
-        return builder;
     }
 
-    /** {@code socketDir}: where PostgreSQL's Unix-domain socket goes; empty for PostgreSQL's default place. */
-    record Options(int port, Path dataDir, Path workDir, Optional<Path> socketDir) {
-
-        Options(int port, Path dataDir, Path workDir) {
-            this(port, dataDir, workDir, Optional.empty());
-        }
+    record Options(int port, Path dataDir, Path workDir) {
 
         static Options parse(String[] args) {
             int port = 5432;
             Path dataDir = Path.of(".stack", "data", "postgres");
             Path workDir = Path.of(".stack", "cache", "postgres");
-            Path socketDir = null;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(required(args[i], value));
                     case "--data-dir" -> dataDir = Path.of(required(args[i], value));
                     case "--work-dir" -> workDir = Path.of(required(args[i], value));
-                    case "--socket-dir" -> socketDir = Path.of(required(args[i], value));
                     default ->
                         throw new IllegalArgumentException("Unknown option " + args[i]
-                                + "; usage: LocalPostgres [--port 5432] [--data-dir DIR] [--work-dir DIR]"
-                                + " [--socket-dir DIR]");
+                                + "; usage: LocalPostgres [--port 5432] [--data-dir DIR] [--work-dir DIR]");
                 }
                 i++;
             }
-            return new Options(
-                    port,
-                    dataDir.toAbsolutePath(),
-                    workDir.toAbsolutePath(),
-                    Optional.ofNullable(socketDir).map(Path::toAbsolutePath));
+            return new Options(port, dataDir.toAbsolutePath(), workDir.toAbsolutePath());
         }
 
         private static String required(String option, String value) {

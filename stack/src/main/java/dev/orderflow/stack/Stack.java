@@ -43,9 +43,7 @@ import java.util.stream.Stream;
  *
  * <p>State lives in {@code .stack/} at the repository root: {@code pids/}, {@code logs/}, {@code data/} (Kafka and
  * PostgreSQL), {@code cache/} (start-up caches), {@code conf/} (the broker's configuration, the admin's client
- * configuration, fulfillment-service's key), {@code run/} (PostgreSQL's Unix-domain socket, private to this user),
- * {@code interaction} (the running services' interaction style), {@code postgres-transport} (how they reach
- * PostgreSQL).
+ * configuration, fulfillment-service's key), {@code interaction} (the running services' interaction style).
  */
 public final class Stack {
 
@@ -70,9 +68,7 @@ public final class Stack {
             STACK_HEALTH_TIMEOUT (seconds, 90), STACK_SERVICE_JAVA_OPTS (added to every service's java options),
             STACK_NO_CACHE=1 (no AOT/CDS cache), STACK_NO_BUILD=1 (never build), STACK_SECRET_<ACCOUNT> (the password of a
             service's PostgreSQL role and Kafka user, e.g. STACK_SECRET_ORDER_SERVICE, or of the Kafka admin, STACK_SECRET_ADMIN;
-            default <account>-dev), STACK_POSTGRES_TRANSPORT=unix|tcp (how the services reach the stack's PostgreSQL: its
-            Unix-domain socket .stack/run/.s.PGSQL.5432, the default, or TCP on localhost:5432, which PostgreSQL always
-            listens on as well).
+            default <account>-dev).
             fulfillment-service gets ORDERFLOW_FULFILLMENT_DESTINATIONS_SECRET_KEY (made once into .stack/conf) and
             ORDERFLOW_FULFILLMENT_DEMO_PASSWORD (the demo warehouse's Basic password; default warehouse-dev-password) and
             ORDERFLOW_CONSOLE_PASSWORD (the operator console's, user admin; default {noop}console-dev-password).
@@ -85,8 +81,6 @@ public final class Stack {
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int POSTGRES_PORT = 5432;
-    /** How the services reach the stack's PostgreSQL: {@code unix} (its socket, the default) or {@code tcp}. */
-    static final String POSTGRES_TRANSPORT = "STACK_POSTGRES_TRANSPORT";
     /** The same ports as Mailpit in docker-compose.yml. */
     static final int MAIL_SMTP_PORT = 1025;
 
@@ -127,15 +121,8 @@ public final class Stack {
     // No -XX:TieredStopAtLevel=1: with the AOT cache a service starts as fast with C2 as without, and keeps its peak
     // speed. A fixed 48 MB young generation: from -Xms32m a service kept an 8.5 MB one, collected about twice a second
     // at 200 orders/s; with it about a quarter as often (docs/performance.md), for about 30 MB more memory per service.
-    // Native access for junixsocket's JNI library (PostgreSQL's socket), which the JDK otherwise warns of on start.
-    static final List<String> SERVICE_JAVA_OPTS = List.of(
-            "-Xms96m",
-            "-Xmn48m",
-            "-Xmx256m",
-            "-Xss512k",
-            "-XX:+UseSerialGC",
-            "-Djava.awt.headless=true",
-            "--enable-native-access=ALL-UNNAMED");
+    static final List<String> SERVICE_JAVA_OPTS =
+            List.of("-Xms96m", "-Xmn48m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-Djava.awt.headless=true");
 
     private static final Pattern JVM_NOISE = Pattern.compile("^WARNING: .*(sun\\.misc\\.Unsafe|HiddenClassDefiner).*");
     private static final String STILL_RUNNING =
@@ -148,16 +135,12 @@ public final class Stack {
     private final Path data;
     private final Path cache;
     private final Path conf;
-    private final Path run;
     private final Map<String, String> environment;
     private final Terminal terminal;
     private final PrintStream out;
     private final PrintStream err;
     private final StackProcesses processes;
     private final Health health = new Health();
-    /** Set by {@code up} when the running PostgreSQL has no socket (an older bin/stack started it): TCP then. */
-    private boolean postgresSocketMissing;
-
     final String javaCommand;
 
     Stack(Path root, Map<String, String> environment, Terminal terminal, PrintStream out, PrintStream err) {
@@ -168,7 +151,6 @@ public final class Stack {
         this.data = state.resolve("data");
         this.cache = state.resolve("cache");
         this.conf = state.resolve("conf");
-        this.run = state.resolve("run");
         this.environment = environment;
         this.terminal = terminal;
         this.out = out;
@@ -412,10 +394,6 @@ public final class Stack {
                 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"%s\" password=\"%s\";"
                         .formatted(module, password));
         if (env("SPRING_DATASOURCE_URL", "").isEmpty()) {
-            servicesPostgresSocket()
-                    .ifPresent(socket -> env.put(
-                            "SPRING_DATASOURCE_URL",
-                            PostgresSocket.url(socket, POSTGRES_PORT, LocalPostgres.DATABASE)));
             env.put("SPRING_DATASOURCE_USERNAME", module.replace('-', '_'));
             env.put("SPRING_DATASOURCE_PASSWORD", password);
         }
@@ -434,37 +412,6 @@ public final class Stack {
                     StackAccounts.secret("fulfillment-redrive", environment));
         }
         return env;
-    }
-
-    /** The stack's PostgreSQL's Unix-domain socket (LocalPostgres makes its directory private). */
-    Path postgresSocket() {
-        return PostgresSocket.file(run, POSTGRES_PORT);
-    }
-
-    /** {@link #POSTGRES_TRANSPORT}: {@code unix} unless it says {@code tcp}; anything else is a mistake. */
-    String postgresTransport() {
-        String transport = env(POSTGRES_TRANSPORT, "unix").strip();
-        if (!transport.equals("unix") && !transport.equals("tcp")) {
-            throw new IllegalArgumentException(
-                    "%s=%s: unix (the socket in .stack/run, the default) or tcp (localhost:%d)"
-                            .formatted(POSTGRES_TRANSPORT, transport, POSTGRES_PORT));
-        }
-        return transport;
-    }
-
-    /**
-     * The socket the services connect to the stack's PostgreSQL through; empty when they use TCP: a database of the
-     * user's own ({@code SPRING_DATASOURCE_URL}), {@code STACK_POSTGRES_TRANSPORT=tcp}, a socket path longer than the
-     * kernel takes, or a running PostgreSQL without the socket.
-     */
-    Optional<Path> servicesPostgresSocket() {
-        if (!env("SPRING_DATASOURCE_URL", "").isEmpty()
-                || postgresTransport().equals("tcp")
-                || !PostgresSocket.fits(postgresSocket())
-                || postgresSocketMissing) {
-            return Optional.empty();
-        }
-        return Optional.of(postgresSocket());
     }
 
     /**
@@ -542,11 +489,6 @@ public final class Stack {
         if (!STYLES.contains(style)) {
             throw die("unknown interaction style '%s': events, mixed or http".formatted(style));
         }
-        try {
-            postgresTransport();
-        } catch (IllegalArgumentException e) {
-            throw die(e.getMessage());
-        }
         Optional<String> runningStyle = runningInteraction();
         if (runningStyle.isPresent() && !runningStyle.get().equals(style)) {
             for (StackService service : services()) {
@@ -563,11 +505,6 @@ public final class Stack {
             Files.createDirectories(dir);
         }
         boolean localPostgres = env("SPRING_DATASOURCE_URL", "").isEmpty();
-        if (localPostgres && !PostgresSocket.fits(postgresSocket())) {
-            warn(("PostgreSQL's Unix-domain socket %s would be longer than the kernel's %d bytes: PostgreSQL listens,"
-                            + " and the services connect, on TCP localhost:%d only")
-                    .formatted(postgresSocket(), PostgresSocket.MAX_PATH_BYTES, POSTGRES_PORT));
-        }
 
         // 1. Build what is missing or stale (a running service keeps its jar until it is restarted). bin/stack has
         // built this module already.
@@ -634,15 +571,6 @@ public final class Stack {
         if (startedMail) {
             waitForLine("mail", "LocalMail ready", Duration.ofSeconds(60));
         }
-        if (localPostgres
-                && postgresTransport().equals("unix")
-                && PostgresSocket.fits(postgresSocket())
-                && !Files.exists(postgresSocket())) {
-            postgresSocketMissing = true;
-            warn(("PostgreSQL runs without its socket %s (an older bin/stack started it): the services connect on TCP"
-                            + " until bin/stack down and up")
-                    .formatted(root.relativize(postgresSocket())));
-        }
 
         // 3. The services' Kafka users and ACLs, and the topics, as the admin, while the start-up caches are prepared;
         // the services start once it is done, as they may do nothing on the broker before. Without arguments: every
@@ -678,9 +606,6 @@ public final class Stack {
             toStart.put(service, jar);
         }
         if (!toStart.isEmpty()) {
-            Files.writeString(
-                    state.resolve("postgres-transport"),
-                    servicesPostgresSocket().isPresent() ? "unix\n" : "tcp\n");
             prepareCaches(caches, toStart, style);
             if (setupProcess.waitFor() != 0) {
                 throw failPart("Setting up Kafka's users, ACLs and topics", setupLog);
@@ -911,10 +836,6 @@ public final class Stack {
                 data.resolve("postgres").toString(),
                 "--work-dir",
                 cache.resolve("postgres").toString());
-        // The socket, whatever STACK_POSTGRES_TRANSPORT says: the services can switch without restarting PostgreSQL.
-        if (PostgresSocket.fits(postgresSocket())) {
-            command.addAll(List.of("--socket-dir", run.toString()));
-        }
         processes.start("postgres", log("postgres"), command, Map.of(), null);
     }
 
@@ -1082,15 +1003,6 @@ public final class Stack {
                     () -> LocalPrometheus.ready() ? "UP" : "STARTING"));
         }
         StatusTable.lines(rows, terminal).forEach(out::println);
-        if (externalPostgres.isEmpty() && processes.isRunning("postgres") && Files.exists(postgresSocket())) {
-            Path transport = state.resolve("postgres-transport");
-            String services = !Files.exists(transport)
-                    ? ""
-                    : Files.readString(transport).strip().equals("unix")
-                            ? " (the services connect through it)"
-                            : " (the services connect on TCP: %s=tcp)".formatted(POSTGRES_TRANSPORT);
-            out.println("PostgreSQL's Unix-domain socket: " + root.relativize(postgresSocket()) + services);
-        }
         out.flush();
     }
 
@@ -1163,7 +1075,6 @@ public final class Stack {
         }
         processes.stopOrphanPostmaster(data.resolve("postgres"));
         Files.deleteIfExists(state.resolve("interaction"));
-        Files.deleteIfExists(state.resolve("postgres-transport"));
         say(stopped ? "Stopped. Data survives in .stack/data until bin/stack reset." : "Nothing was running.");
     }
 

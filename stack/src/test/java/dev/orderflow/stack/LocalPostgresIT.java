@@ -3,14 +3,11 @@ package dev.orderflow.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,62 +38,13 @@ class LocalPostgresIT {
 
     @Test
     void parsesItsOptions() {
-        LocalPostgres.Options options = LocalPostgres.Options.parse(new String[] {
-            "--port", "15432", "--data-dir", "/tmp/d", "--work-dir", "/tmp/w", "--socket-dir", "/tmp/s"
-        });
+        LocalPostgres.Options options = LocalPostgres.Options.parse(
+                new String[] {"--port", "15432", "--data-dir", "/tmp/d", "--work-dir", "/tmp/w"});
 
         assertThat(options.port()).isEqualTo(15432);
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/d"));
         assertThat(options.workDir()).isEqualTo(Path.of("/tmp/w"));
-        assertThat(options.socketDir()).contains(Path.of("/tmp/s"));
         assertThat(LocalPostgres.Options.parse(new String[0]).port()).isEqualTo(5432);
-        assertThat(LocalPostgres.Options.parse(new String[0]).socketDir()).isEmpty();
-    }
-
-    @Test
-    void takesTheServicesConnectionThroughItsSocketInAPrivateDirectory() throws Exception {
-        Path socketDir = workDir.resolve("run");
-        try (EmbeddedPostgres postgres = LocalPostgres.server(
-                        new LocalPostgres.Options(0, dataDir, workDir, Optional.of(socketDir)))
-                .start()) {
-            LocalPostgres.createRoleAndDatabase(postgres);
-            Path socket = PostgresSocket.file(socketDir, postgres.getPort());
-
-            assertThat(Files.getPosixFilePermissions(socketDir))
-                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
-            assertThat(socket).exists();
-            // the URL bin/stack gives the services; its host and port do not matter, the socket file does
-            try (Connection connection = DriverManager.getConnection(
-                            PostgresSocket.url(socket, postgres.getPort(), LocalPostgres.DATABASE),
-                            "order_service",
-                            StackAccounts.secret("order-service"));
-                    Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery(
-                            "SELECT client_addr IS NULL, current_user FROM pg_stat_activity WHERE pid = pg_backend_pid()")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getBoolean(1))
-                        .as("a Unix-domain socket has no client address")
-                        .isTrue();
-                assertThat(rows.getString(2)).isEqualTo("order_service");
-            }
-        }
-    }
-
-    @Test
-    void aSocketPathLongerThanTheKernelTakesLeavesItOnTcpOnly() throws Exception {
-        Path socketDir = workDir.resolve("d".repeat(PostgresSocket.MAX_PATH_BYTES));
-        try (EmbeddedPostgres postgres = LocalPostgres.server(
-                        new LocalPostgres.Options(0, dataDir, workDir, Optional.of(socketDir)))
-                .start()) {
-            LocalPostgres.createRoleAndDatabase(postgres);
-
-            assertThat(socketDir).doesNotExist();
-            try (Connection connection = connectAsOrderflow(postgres.getPort());
-                    Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT 1")) {
-                assertThat(rows.next()).isTrue();
-            }
-        }
     }
 
     @Test

@@ -137,17 +137,6 @@ class StackTest {
     }
 
     @Test
-    void anUnknownPostgresTransportFailsBeforeAnythingStarts() {
-        assertThatThrownBy(
-                        () -> stack(Map.of("STACK_POSTGRES_TRANSPORT", "pipe")).run(List.of("up")))
-                .isInstanceOfSatisfying(
-                        Stack.Exit.class, exit -> assertThat(exit.status).isEqualTo(1));
-
-        assertThat(err()).contains("STACK_POSTGRES_TRANSPORT=pipe: unix");
-        assertThat(root.resolve(".stack/pids")).doesNotExist();
-    }
-
-    @Test
     void statusOfAStackThatNeverRanShowsEverythingStopped() {
         assertThat(stack(Map.of()).run(List.of("status"))).isZero();
 
@@ -212,65 +201,6 @@ class StackTest {
     }
 
     @Test
-    void theServicesReachTheStacksPostgresqlThroughItsSocket() {
-        Map<String, String> env = stack(Map.of()).serviceEnvironment("order-service", "events");
-
-        assertThat(env)
-                .containsEntry(
-                        "SPRING_DATASOURCE_URL",
-                        "jdbc:postgresql://localhost:5432/orderflow"
-                                + "?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg"
-                                + "&socketFactoryArg=" + root + "/.stack/run/.s.PGSQL.5432")
-                .containsEntry("SPRING_DATASOURCE_USERNAME", "order_service");
-    }
-
-    @Test
-    void theServicesReachTheStacksPostgresqlOnTcpWhenSwitchedTo() {
-        Map<String, String> env =
-                stack(Map.of("STACK_POSTGRES_TRANSPORT", "tcp")).serviceEnvironment("order-service", "events");
-
-        // the services' own default, jdbc:postgresql://localhost:5432/orderflow
-        assertThat(env).doesNotContainKey("SPRING_DATASOURCE_URL");
-        assertThat(env).containsEntry("SPRING_DATASOURCE_USERNAME", "order_service");
-    }
-
-    @Test
-    void aDatabaseOfYourOwnIsReachedAsYouSay() {
-        Map<String, String> env = stack(Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://db/x"))
-                .serviceEnvironment("billing-service", "events");
-
-        // the service inherits the variable as it is
-        assertThat(env).doesNotContainKey("SPRING_DATASOURCE_URL");
-    }
-
-    @Test
-    void aSocketPathLongerThanTheKernelTakesLeavesTheServicesOnTcp() throws Exception {
-        Path deep = Files.createDirectories(root.resolve("d".repeat(100)));
-        Files.writeString(deep.resolve("pom.xml"), "<modules></modules>");
-        Stack stack = new Stack(
-                deep,
-                Map.of(),
-                new Terminal(false),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-
-        assertThat(PostgresSocket.fits(stack.postgresSocket())).isFalse();
-        assertThat(stack.servicesPostgresSocket()).isEmpty();
-        assertThat(stack.serviceEnvironment("order-service", "events")).doesNotContainKey("SPRING_DATASOURCE_URL");
-    }
-
-    @Test
-    void aSocketPathFitsUpToTheKernelsLimit() {
-        // "/.s.PGSQL.5432" after the directory is 14 bytes
-        String directory = "/" + "d".repeat(PostgresSocket.MAX_PATH_BYTES - 15);
-
-        assertThat(PostgresSocket.fits(PostgresSocket.file(Path.of(directory), 5432)))
-                .isTrue();
-        assertThat(PostgresSocket.fits(PostgresSocket.file(Path.of(directory + "d"), 5432)))
-                .isFalse();
-    }
-
-    @Test
     void fulfillmentServiceKeepsOneSecretKeyAcrossStarts() throws Exception {
         Map<String, String> first = stack(Map.of()).serviceEnvironment("fulfillment-service", "events");
         Map<String, String> second = stack(Map.of()).serviceEnvironment("fulfillment-service", "events");
@@ -299,24 +229,5 @@ class StackTest {
     @Test
     void startsEveryProcessWithTheJavaItRunsOn() {
         assertThat(Path.of(stack(Map.of()).javaCommand)).isExecutable().hasFileName("java");
-    }
-
-    @Test
-    void binStacksJvmGetsThroughUpsChecksOnTheModulesClassesAlone() throws Exception {
-        // bin/stack runs Stack with stack/target/classes only: what up touches before it starts anything may use the
-        // JDK and nothing else (no slf4j, no zonky)
-        Process process = new ProcessBuilder(
-                        stack(Map.of()).javaCommand,
-                        "-Dorderflow.root=" + root,
-                        "-cp",
-                        Path.of("target/classes").toAbsolutePath().toString(),
-                        "dev.orderflow.stack.Stack",
-                        "up")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-        assertThat(process.waitFor()).isEqualTo(1);
-        assertThat(output).contains("stack/target/lib is missing").doesNotContain("NoClassDefFoundError");
     }
 }
