@@ -12,10 +12,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Charging orders, exactly once each, whether OrderCreated or POST /payments asks for it.
  *
- * <p>One transaction of two statements: claim the order (the primary key of {@code charges} admits one charge per order)
- * and debit the account with one conditional update (the row lock serialises racing charges and deposits; the balance
- * never goes below zero), then record the outcome and put OrderPaid or PaymentFailed in the outbox. An order claimed before is not
- * charged again: the first outcome is returned, and no event is published again.
+ * <p>One transaction of two statements: claim the order (the primary key of {@code charges} admits one charge per
+ * order) and debit the account with one conditional update (the row lock serialises racing charges and deposits; the
+ * balance never goes below zero), then record the outcome and put OrderPaid or PaymentFailed in the outbox. An order
+ * claimed before is not charged again: the first outcome is returned, and no event is published again.
  */
 @Service
 public class Billing {

@@ -33,8 +33,7 @@ interface Charges extends Repository<RecordedCharge, UUID> {
      * Claims the order for this charge and, if it was not charged before, debits the account, in one statement: the
      * primary key of {@code charges} admits one claim per order (a concurrent claim of the same order waits for this
      * transaction and then finds the order taken), and the debit happens only with the claim ({@code exists (select
-     * from claimed)}). The debit takes the amount only if the account holds at least that much, in that currency
-     *.
+     * from claimed)}). The debit takes the amount only if the account holds at least that much, in that currency.
      */
     default Claim claimAndDebit(Charge charge) {
         return claimAndDebit(

@@ -40,11 +40,11 @@ class NewOrdersImpl implements NewOrders {
     @Override
     public void insert(Order order, Optional<OrderCreated> paymentRequest) {
         Map<String, Object> params = params(order);
-        paymentRequest.ifPresentOrElse(
-                event -> outbox.publishWith(event, WRITES, params), () -> jdbc.sql("with " + WRITES + " select 1")
-                        .params(params)
-                        .query()
-                        .singleValue());
+        if (paymentRequest.isPresent()) {
+            outbox.publishWith(paymentRequest.get(), WRITES, params);
+        } else {
+            jdbc.sql("with " + WRITES + " select 1").params(params).query().singleValue();
+        }
     }
 
     private static Map<String, Object> params(Order order) {
