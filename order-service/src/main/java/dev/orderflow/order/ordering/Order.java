@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -33,22 +34,19 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "orders")
+@Immutable
 public class Order {
 
     @Id
     private UUID orderId;
 
-    @Column(updatable = false)
     private String customerId;
 
-    @Column(updatable = false)
     private String location;
 
     @Enumerated(EnumType.STRING)
-    @Column(updatable = false)
     private OrderStatus status;
 
-    @Column(updatable = false)
     private String failureReason;
 
     @ElementCollection
@@ -56,21 +54,18 @@ public class Order {
     @OrderColumn(name = "line_no")
     private List<OrderLine> lines = new ArrayList<>();
 
-    @Column(updatable = false)
     private BigDecimal total;
 
-    @Column(length = 3, updatable = false)
+    @Column(length = 3)
     @JdbcTypeCode(SqlTypes.CHAR)
     private String currency;
 
-    @Column(updatable = false)
     private Instant createdAt;
 
-    @Column(updatable = false)
     private String idempotencyKey;
 
     /** The fingerprint of the request that placed the order, to recognise a key reused for another request. */
-    @Column(name = "request_hash", updatable = false)
+    @Column(name = "request_hash")
     private String requestFingerprint;
 
     protected Order() {}
