@@ -46,9 +46,6 @@ public class OrderTimings implements BusWatcher {
     /** Samples per bucket and kind; beyond, the bucket's percentile is of its first ones. */
     static final int SAMPLES_PER_BUCKET = 20_000;
 
-    static final String CONSUMER_LAG = ConsumerLag.METER;
-    static final String OUTBOX_BACKLOG = OutboxMetrics.BACKLOG;
-
     private static final class Order {
         final Instant createdAt;
         boolean paid;
@@ -173,12 +170,12 @@ public class OrderTimings implements BusWatcher {
 
     /** The consumer lag now, summed over the partitions, or {@code null} where the meter is not registered. */
     public @Nullable Double lag() {
-        return sum(registry.find(CONSUMER_LAG).gauges());
+        return sum(registry.find(ConsumerLag.METER).gauges());
     }
 
     /** The outbox backlog now, or {@code null} where the meter is not registered. */
     public @Nullable Double backlog() {
-        return sum(registry.find(OUTBOX_BACKLOG).gauges());
+        return sum(registry.find(OutboxMetrics.BACKLOG).gauges());
     }
 
     private void sample() {

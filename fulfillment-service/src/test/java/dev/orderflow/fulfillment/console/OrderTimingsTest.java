@@ -6,6 +6,7 @@ import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.OrderCreated;
 import dev.orderflow.events.OrderDispatched;
 import dev.orderflow.fulfillment.Fixtures;
+import dev.orderflow.platform.outbox.OutboxMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -66,7 +67,7 @@ class OrderTimingsTest {
 
         assertThat(timings.window().dispatchedP99()).isNull();
         assertThat(timings.lag()).isNull();
-        Gauge.builder(OrderTimings.OUTBOX_BACKLOG, () -> 4).register(registry);
+        Gauge.builder(OutboxMetrics.BACKLOG, () -> 4).register(registry);
         assertThat(timings.backlog()).isEqualTo(4.0);
         timings.close();
     }
