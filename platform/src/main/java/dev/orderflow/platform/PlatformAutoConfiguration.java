@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -119,7 +120,7 @@ public class PlatformAutoConfiguration {
 
         @Bean
         Outbox outbox(
-                JdbcClient jdbc,
+                NamedParameterJdbcOperations jdbc,
                 OutboxRelay relay,
                 PlatformProperties properties,
                 TraceContexts traces,

@@ -6,8 +6,12 @@ import dev.orderflow.events.EventJson;
 import dev.orderflow.platform.observability.LogFields;
 import dev.orderflow.platform.observability.TraceContexts;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -24,13 +28,13 @@ public class Outbox {
                     :outbox_payload, :outbox_traceparent)
             """;
 
-    private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations jdbc;
     private final OutboxRelay relay;
     private final String source;
     private final TraceContexts traces;
 
     /** An outbox that stores with each event the trace context it was published in ({@link TraceContexts#NONE}: none). */
-    public Outbox(JdbcClient jdbc, OutboxRelay relay, String source, TraceContexts traces) {
+    public Outbox(NamedParameterJdbcOperations jdbc, OutboxRelay relay, String source, TraceContexts traces) {
         this.jdbc = jdbc;
         this.relay = relay;
         this.source = source;
@@ -59,28 +63,68 @@ public class Outbox {
      * @throws IllegalStateException when called outside a transaction
      */
     public CloudEvent publishWith(Event event, String writes, Map<String, ?> params) {
+        Prepared prepared = prepare(event);
+        publishAllWith(writes, List.of(prepared), List.of(params));
+        return prepared.cloudEvent();
+    }
+
+    /**
+     * An event with its CloudEvents attributes and the trace context of the thread that prepares it, to be stored by
+     * {@link #publishAllWith} on another thread: one that writes what several requests prepared.
+     */
+    public record Prepared(
+            Event event, CloudEvent cloudEvent, @Nullable String traceparent) {}
+
+    /** Prepares the event for {@link #publishAllWith}, with the current trace context. */
+    public Prepared prepare(Event event) {
+        return new Prepared(event, CloudEvent.of(source, event), traces.current());
+    }
+
+    /**
+     * Stores each prepared event as {@link #publishWith} does, with its own parameters for the same writes, in one JDBC
+     * batch: one round trip to the database for all of them. When one of them fails, the batch fails, and the caller's
+     * transaction with it.
+     *
+     * @param params the writes' parameters for each event, in the same order
+     * @throws IllegalStateException when called outside a transaction
+     */
+    public void publishAllWith(String writes, List<Prepared> events, List<? extends Map<String, ?>> params) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.publish needs the transaction of the state change it reports");
         }
-        CloudEvent cloudEvent = CloudEvent.of(source, event);
-        jdbc.sql((writes.isEmpty() ? "" : "with " + writes + "\n") + INSERT)
-                .params(params)
-                .param("outbox_id", cloudEvent.id())
-                .param("outbox_topic", cloudEvent.topic())
-                .param("outbox_key", cloudEvent.key())
-                .param("outbox_type", cloudEvent.type())
-                .param("outbox_source", cloudEvent.source())
-                .param("outbox_subject", cloudEvent.subject())
-                .param("outbox_time", Timestamp.from(cloudEvent.time()))
-                .param("outbox_payload", EventJson.write(event))
-                .param("outbox_traceparent", traces.current())
-                .update();
+        if (events.size() != params.size()) {
+            throw new IllegalArgumentException(events.size() + " events but " + params.size() + " parameter sets");
+        }
+        String sql = (writes.isEmpty() ? "" : "with " + writes + "\n") + INSERT;
+        SqlParameterSource[] rows = new SqlParameterSource[events.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Prepared prepared = events.get(i);
+            CloudEvent cloudEvent = prepared.cloudEvent();
+            rows[i] = new MapSqlParameterSource(params.get(i))
+                    .addValue("outbox_id", cloudEvent.id())
+                    .addValue("outbox_topic", cloudEvent.topic())
+                    .addValue("outbox_key", cloudEvent.key())
+                    .addValue("outbox_type", cloudEvent.type())
+                    .addValue("outbox_source", cloudEvent.source())
+                    .addValue("outbox_subject", cloudEvent.subject())
+                    .addValue("outbox_time", Timestamp.from(cloudEvent.time()))
+                    .addValue("outbox_payload", EventJson.write(prepared.event()))
+                    .addValue("outbox_traceparent", prepared.traceparent());
+        }
+        if (rows.length == 1) {
+            jdbc.update(sql, rows[0]);
+        } else {
+            jdbc.batchUpdate(sql, rows);
+        }
         if (LogFields.EVENTS.isInfoEnabled()) {
-            try (LogFields fields = LogFields.of(event, cloudEvent.id())) {
-                LogFields.EVENTS.info("Publishing {} {} to {}", cloudEvent.type(), cloudEvent.id(), cloudEvent.topic());
+            for (Prepared prepared : events) {
+                CloudEvent cloudEvent = prepared.cloudEvent();
+                try (LogFields fields = LogFields.of(prepared.event(), cloudEvent.id())) {
+                    LogFields.EVENTS.info(
+                            "Publishing {} {} to {}", cloudEvent.type(), cloudEvent.id(), cloudEvent.topic());
+                }
             }
         }
         relay.wakeUpAfterCommit();
-        return cloudEvent;
     }
 }

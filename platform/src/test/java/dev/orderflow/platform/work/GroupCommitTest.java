@@ -1,0 +1,185 @@
+package dev.orderflow.platform.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * What callers submit while a batch is being written goes together in the next; a constraint fails only its own item,
+ * anything else the whole batch. The first batch is held open by a latch, so that the others queue behind it whatever
+ * the machine's speed.
+ */
+class GroupCommitTest {
+
+    private final List<List<String>> attempts = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstBatchStarted = new CountDownLatch(1);
+    private final CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+    private final List<Integer> sizes = new CopyOnWriteArrayList<>();
+    private GroupCommit<String> commits;
+
+    @AfterEach
+    void close() throws InterruptedException {
+        releaseFirstBatch.countDown();
+        commits.close();
+    }
+
+    @Test
+    void writesWhatIsSubmittedDuringABatchTogetherInTheNext() throws Exception {
+        commits = groupCommit(10, batch -> {});
+        CompletableFuture<Void> first = submitWhileTheFirstBatchIsHeld();
+        List<CompletableFuture<Void>> next = submitAll("b", "c", "d");
+        awaitQueued(3);
+
+        releaseFirstBatch.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        CompletableFuture.allOf(next.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0)).containsExactly("a");
+        assertThat(attempts.get(1)).containsExactlyInAnyOrder("b", "c", "d");
+        assertThat(sizes).containsExactly(1, 3);
+    }
+
+    @Test
+    void writesAtMostMaxBatchItemsAtOnce() throws Exception {
+        commits = groupCommit(2, batch -> {});
+        CompletableFuture<Void> first = submitWhileTheFirstBatchIsHeld();
+        List<CompletableFuture<Void>> next = submitAll("b", "c", "d");
+        awaitQueued(3);
+
+        releaseFirstBatch.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        CompletableFuture.allOf(next.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+        assertThat(attempts.subList(1, attempts.size())).extracting(List::size).containsExactly(2, 1);
+    }
+
+    @Test
+    void aConstraintFailsOnlyTheItemThatBreaksIt() throws Exception {
+        commits = groupCommit(10, batch -> {
+            if (batch.contains("taken")) {
+                throw new DataIntegrityViolationException("duplicate key");
+            }
+        });
+        CompletableFuture<Void> first = submitWhileTheFirstBatchIsHeld();
+        List<CompletableFuture<Void>> next = submitAll("b", "taken", "d");
+        awaitQueued(3);
+
+        releaseFirstBatch.countDown();
+        first.get(10, TimeUnit.SECONDS);
+
+        assertThat(next.get(0)).succeedsWithin(10, TimeUnit.SECONDS);
+        assertThat(next.get(2)).succeedsWithin(10, TimeUnit.SECONDS);
+        assertThat(next.get(1))
+                .failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableThat()
+                .havingRootCause()
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(attempts).hasSize(5);
+        assertThat(attempts.get(1)).containsExactlyInAnyOrder("b", "taken", "d");
+        assertThat(attempts.subList(2, 5)).containsExactlyInAnyOrder(List.of("b"), List.of("taken"), List.of("d"));
+        assertThat(sizes).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void anyOtherFailureFailsTheWholeBatchWithoutTryingEachAgain() throws Exception {
+        commits = groupCommit(10, batch -> {
+            if (!batch.contains("a")) {
+                throw new DataAccessResourceFailureException("database unavailable");
+            }
+        });
+        CompletableFuture<Void> first = submitWhileTheFirstBatchIsHeld();
+        List<CompletableFuture<Void>> next = submitAll("b", "c");
+        awaitQueued(2);
+
+        releaseFirstBatch.countDown();
+        first.get(10, TimeUnit.SECONDS);
+
+        for (CompletableFuture<Void> failed : next) {
+            assertThat(failed)
+                    .failsWithin(10, TimeUnit.SECONDS)
+                    .withThrowableThat()
+                    .havingRootCause()
+                    .isInstanceOf(DataAccessResourceFailureException.class);
+        }
+        assertThat(attempts).hasSize(2);
+    }
+
+    @Test
+    void closingWritesWhatWasSubmittedAndRefusesMore() throws Exception {
+        commits = groupCommit(10, batch -> {});
+        CompletableFuture<Void> first = submitWhileTheFirstBatchIsHeld();
+        List<CompletableFuture<Void>> next = submitAll("b");
+        awaitQueued(1);
+
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> {
+            try {
+                commits.close();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        releaseFirstBatch.countDown();
+        closed.get(10, TimeUnit.SECONDS);
+
+        assertThat(first).isDone();
+        assertThat(next.getFirst()).succeedsWithin(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> commits.submit("late")).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** A group commit whose first batch waits for {@link #releaseFirstBatch}; every attempt is recorded, then checked. */
+    private GroupCommit<String> groupCommit(int maxBatch, Consumer<List<String>> check) {
+        return new GroupCommit<>(
+                "test-writes",
+                maxBatch,
+                batch -> {
+                    if (attempts.isEmpty() && firstBatchStarted.getCount() > 0) {
+                        firstBatchStarted.countDown();
+                        await(releaseFirstBatch);
+                    }
+                    attempts.add(List.copyOf(batch));
+                    check.accept(batch);
+                },
+                sizes::add);
+    }
+
+    private CompletableFuture<Void> submitWhileTheFirstBatchIsHeld() {
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> commits.submit("a"));
+        await(firstBatchStarted);
+        return first;
+    }
+
+    private List<CompletableFuture<Void>> submitAll(String... items) {
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (String item : items) {
+            futures.add(CompletableFuture.runAsync(() -> commits.submit(item), Thread::startVirtualThread));
+        }
+        return futures;
+    }
+
+    /** Waits until {@code n} items wait behind the held first batch. */
+    private void awaitQueued(int n) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> commits.waiting() == n);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
