@@ -1,15 +1,22 @@
 package dev.orderflow.order.ordering;
 
-import dev.orderflow.events.OrderCreated;
-import java.util.Optional;
+import dev.orderflow.platform.outbox.Outbox;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** The write of a new order, a fragment of {@link Orders}. */
+/** The write of new orders, a fragment of {@link Orders}. */
 interface NewOrders {
 
     /**
-     * Stores a new order with its lines and, when there is one, the event that asks for its payment, in one statement:
-     * one round trip instead of one per table, and no flush of the entity on commit. A second order with the same
-     * idempotency key fails here with a data-integrity error, and nothing of it is written.
+     * A new order and, when there is one, the event that asks for its payment, prepared on the thread of the request
+     * that placed it (so that the event carries that request's trace context).
      */
-    void insert(Order order, Optional<OrderCreated> paymentRequest);
+    record NewOrder(Order order, Outbox.@Nullable Prepared paymentRequest) {}
+
+    /**
+     * Stores new orders, each with its lines and its event, in one statement per order, sent to the database in one
+     * batch: one round trip however many orders and lines, and no flush of the entity on commit. An order whose
+     * idempotency key is taken fails the batch with a data-integrity error, and the caller's transaction with it.
+     */
+    void insertAll(List<NewOrder> orders);
 }

@@ -1,15 +1,21 @@
 package dev.orderflow.order.ordering;
 
 import dev.orderflow.order.catalog.Catalog;
+import dev.orderflow.order.ordering.NewOrders.NewOrder;
+import dev.orderflow.platform.outbox.Outbox;
+import dev.orderflow.platform.work.GroupCommit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,13 +30,23 @@ public class OrderManagement {
     private final Orders orders;
     private final Catalog catalog;
     private final Payments payments;
+    private final Outbox outbox;
     private final TransactionTemplate transactions;
+    private final @Nullable GroupCommit<NewOrder> newOrders;
 
-    OrderManagement(Orders orders, Catalog catalog, Payments payments, TransactionTemplate transactions) {
+    OrderManagement(
+            Orders orders,
+            Catalog catalog,
+            Payments payments,
+            Outbox outbox,
+            TransactionTemplate transactions,
+            ObjectProvider<GroupCommit<NewOrder>> newOrders) {
         this.orders = orders;
         this.catalog = catalog;
         this.payments = payments;
+        this.outbox = outbox;
         this.transactions = transactions;
+        this.newOrders = newOrders.getIfAvailable();
     }
 
     /** An order that {@link #place} created, or found already placed under the request's idempotency key. */
@@ -38,9 +54,10 @@ public class OrderManagement {
 
     /**
      * Prices and stores the order with the event that asks for its payment ({@link Payments#paymentRequest}), if any,
-     * then settles it if the interaction style pays synchronously. With an idempotency key that was used before for
-     * the same request, returns the first order instead, even when both requests race; a first order still pending is
-     * settled again.
+     * then settles it if the interaction style pays synchronously. In a transaction of the caller's, the order is
+     * written in it; otherwise in one shared with the orders placed at the same time ({@link OrderWrites}). With an
+     * idempotency key that was used before for the same request, returns the first order instead, even when both
+     * requests race; a first order still pending is settled again.
      *
      * @throws InvalidOrderException when a product is unknown
      * @throws IdempotencyKeyReusedException when the key was used for a different request
@@ -51,7 +68,7 @@ public class OrderManagement {
         payments.checkAvailable();
         Placement placement;
         try {
-            placement = transactions.execute(status -> placeOnce(request));
+            placement = placeOnce(request);
         } catch (DataIntegrityViolationException raced) {
             // Another request with the same idempotency key committed first (the unique key refused this one's insert):
             // answer with its order.
@@ -91,7 +108,8 @@ public class OrderManagement {
     }
 
     private Placement placeOnce(PlaceOrder request) {
-        Optional<Placement> replay = replay(request);
+        Optional<Placement> replay =
+                request.idempotencyKey() == null ? Optional.empty() : transactions.execute(status -> replay(request));
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -100,7 +118,13 @@ public class OrderManagement {
                 .distinct()
                 .toList();
         Order order = Order.price(request, catalog.findByCodes(codes));
-        orders.insert(order, payments.paymentRequest(order));
+        NewOrder write = new NewOrder(
+                order, payments.paymentRequest(order).map(outbox::prepare).orElse(null));
+        if (newOrders != null && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            newOrders.submit(write);
+        } else {
+            transactions.executeWithoutResult(status -> orders.insertAll(List.of(write)));
+        }
         return new Placement(order, false);
     }
 

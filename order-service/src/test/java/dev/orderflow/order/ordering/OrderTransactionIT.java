@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.orderflow.order.catalog.Products;
+import dev.orderflow.platform.outbox.Outbox;
 import dev.orderflow.testsupport.IntegrationTest;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -31,6 +36,9 @@ class OrderTransactionIT {
 
     @Autowired
     Products products;
+
+    @Autowired
+    Outbox outbox;
 
     @Autowired
     JdbcClient jdbc;
@@ -64,7 +72,7 @@ class OrderTransactionIT {
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
                     Order order = Order.price(request(customer, key), products.findByCodes(List.of("pen")));
-                    orders.insert(order, Optional.of(order.created()));
+                    orders.insertAll(List.of(new NewOrders.NewOrder(order, outbox.prepare(order.created()))));
                 }))
                 .isInstanceOf(DataIntegrityViolationException.class);
 
@@ -92,6 +100,38 @@ class OrderTransactionIT {
                 .extracting(OrderLine::productCode, OrderLine::quantity, line -> line.unitPrice()
                         .toPlainString())
                 .containsExactly(tuple("pen", 2, "2.00"), tuple("stapler", 1, "12.90"), tuple("pen", 3, "2.00"));
+    }
+
+    @Test
+    void ordersPlacedTogetherAreEachStoredWithTheirEventAndARepeatedKeyOnce() throws Exception {
+        String batch = "together-" + UUID.randomUUID();
+        List<PlaceOrder> requests = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            requests.add(request(batch + "-" + i, null));
+        }
+        String key = UUID.randomUUID().toString();
+        requests.add(request(batch + "-keyed", key));
+        requests.add(request(batch + "-keyed", key));
+
+        List<OrderManagement.Placement> placements = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<OrderManagement.Placement> placement : clients.invokeAll(requests.stream()
+                    .map(request -> (Callable<OrderManagement.Placement>) () -> orderManagement.place(request))
+                    .toList())) {
+                placements.add(placement.get());
+            }
+        }
+
+        assertThat(placements.subList(0, 24)).noneMatch(OrderManagement.Placement::replayed);
+        List<OrderManagement.Placement> keyed = placements.subList(24, 26);
+        assertThat(keyed)
+                .extracting(p -> p.order().orderId())
+                .containsOnly(keyed.getFirst().order().orderId());
+        assertThat(keyed).extracting(OrderManagement.Placement::replayed).containsExactlyInAnyOrder(true, false);
+        assertThat(count("select count(*) from orders where customer_id like ?", batch + "-%"))
+                .isEqualTo(25);
+        assertThat(count("select count(*) from outbox where record_key like ?", batch + "-%"))
+                .isEqualTo(25);
     }
 
     private static PlaceOrder request(String customer, String idempotencyKey) {
