@@ -104,22 +104,15 @@ public final class Bench {
             throw new IllegalStateException(
                     "product " + options.product() + " is not in the catalog " + products + "; use --product");
         }
-        Limits.Postgres postgres = null;
-        Limits.Kafka kafka = null;
+        Limits limits = new Limits(null, null);
         Double busyBeforeLimits = null;
         if (options.limits()) {
             double busy = SystemStats.awaitQuiet(0.25, Duration.ofSeconds(30)) * 100;
             busyBeforeLimits = StepResult.round(busy);
             out.printf(
                     "measuring the machine's limits against the suite's own servers (machine %.0f%% busy) ...%n", busy);
-            postgres = Limits.postgres(
-                    options.jdbcUrl(),
-                    options.dbUser(),
-                    options.dbPassword(),
-                    options.pgConnections(),
-                    options.limitDuration());
-            kafka = Limits.kafka(options.bootstrapServers(), options.limitDuration());
-            out.print(Report.limitsText(postgres, kafka));
+            limits = Limits.measure(options);
+            out.print(Report.limitsText(limits));
         }
         var conditions = new Report.Conditions(
                 loadAverage, cpus, surefireJvms, System.getProperty("java.version"), busyBeforeLimits);
@@ -184,10 +177,10 @@ public final class Bench {
                         .max(Comparator.comparingDouble(s -> s.result().ordersPerSecond()))
                         .orElse(null)
                 : steps.isEmpty() ? null : steps.getLast();
-        Report.Run run = new Report.Run(
-                options, runId, started.toString(), conditions, postgres, kafka, setup, warmup, steps, chosen);
+        Report.Run run =
+                new Report.Run(options, runId, started.toString(), conditions, limits, setup, warmup, steps, chosen);
         out.println();
-        out.print(Report.limitsText(postgres, kafka));
+        out.print(Report.limitsText(limits));
         out.println(Report.TABLE_HEADER);
         steps.forEach(step -> out.println(Report.stepLine(step)));
         out.print(Report.resultText(run));
@@ -216,7 +209,7 @@ public final class Bench {
         } else if (r.aborted() != null) {
             failure = "aborted, " + r.aborted();
         } else if (r.errorCount() > 0) {
-            failure = r.errorCount() + " errors " + r.errors();
+            failure = r.errorCount() + " errors " + r.errorsByKind();
         } else if (options.throughput() && p99 >= options.threshold().toNanos() / 1000) {
             failure = "p99 " + Report.num(p99) + " ms >= " + options.threshold().toMillis() + " ms";
         } else if (options.throughput() && r.ordersPerSecond() < 0.95 * r.targetRate()) {
@@ -224,7 +217,7 @@ public final class Bench {
         }
         String ok =
                 options.throughput() ? "ok: p99 under " + options.threshold().toMillis() + " ms" : "ok";
-        return new Report.Step(r, system, failure == null, failure == null ? ok : "FAIL: " + failure);
+        return new Report.Step(r, failure == null, failure == null ? ok : "FAIL: " + failure, system);
     }
 
     /** Opens an account per customer and deposits into it; returns once every {@code DepositAccepted} arrived. */

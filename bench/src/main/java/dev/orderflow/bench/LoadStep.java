@@ -172,7 +172,7 @@ final class LoadStep {
             double sent = (Math.min(System.nanoTime(), end) - start) / 1e9;
             drain(run, lastSend);
             monitor.interrupt();
-            return result(run, rate, 0, run.aborted != null ? sent : seconds, start);
+            return result(run, rate, null, run.aborted != null ? sent : seconds, start);
         }
     }
 
@@ -202,7 +202,7 @@ final class LoadStep {
         }
         drain(run, System.nanoTime());
         monitor.interrupt();
-        return result(run, 0, workers, duration.toMillis() / 1000.0, start);
+        return result(run, null, workers, duration.toMillis() / 1000.0, start);
     }
 
     /**
@@ -268,7 +268,7 @@ final class LoadStep {
         }
     }
 
-    private StepResult result(Run run, double rate, int workers, double seconds, long start) {
+    private StepResult result(Run run, Double rate, Integer workers, double seconds, long start) {
         Tally total = new Tally();
         TreeMap<Integer, Tally> perSecond = new TreeMap<>();
         for (Probe p : run.probes) {

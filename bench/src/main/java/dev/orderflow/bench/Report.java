@@ -2,7 +2,11 @@ package dev.orderflow.bench;
 
 import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,11 +18,14 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
-/** What a run measured, as text: the step table, the result, the ratios to the limits, and the one summary line. */
+/**
+ * What a run measured: the run as the results file shows it (Jackson writes these records), and as text: the step
+ * table, the result, the ratios to the limits, and the one summary line.
+ */
 final class Report {
 
-    /** A measured step with what the machine did meanwhile, and whether it met the preset's bar. */
-    record Step(StepResult result, SystemStats.Figures system, boolean passed, String verdict) {}
+    /** A measured step, whether it met the preset's bar, and what the machine did meanwhile. */
+    record Step(@JsonUnwrapped StepResult result, boolean passed, String verdict, SystemStats.Figures system) {}
 
     /** The machine when the run began. */
     record Conditions(
@@ -31,18 +38,55 @@ final class Report {
     /** The accounts the run opened. */
     record Setup(int customers, BigDecimal depositEach, double seconds) {}
 
-    /** Everything a run measured. {@code chosen} is the step the run reports as its result, or null. */
+    /**
+     * Everything a run measured, as the results file shows it (its field names are what readers of
+     * {@code bench-results/} depend on). {@code chosen} is the step the run reports as its result, or null.
+     */
+    @JsonPropertyOrder({
+        "preset",
+        "runId",
+        "startedAt",
+        "conditions",
+        "settings",
+        "limits",
+        "setup",
+        "result",
+        "steps",
+        "warmup",
+        "series"
+    })
     record Run(
-            BenchOptions options,
+            @JsonIgnore BenchOptions options,
             String runId,
             String startedAt,
             Conditions conditions,
-            Limits.Postgres postgres,
-            Limits.Kafka kafka,
+            Limits limits,
             Setup setup,
-            StepResult warmup,
+            @JsonInclude(NON_NULL) StepResult warmup,
             List<Step> steps,
-            Step chosen) {}
+            @JsonIgnore Step chosen) {
+
+        @JsonProperty
+        String preset() {
+            return options.preset().label();
+        }
+
+        @JsonProperty
+        Results.Settings settings() {
+            return Results.Settings.of(options);
+        }
+
+        /** The chosen step; every field null when no step was chosen. */
+        @JsonProperty
+        Results.Result result() {
+            return Results.Result.of(this);
+        }
+
+        @JsonProperty
+        List<StepResult.Second> series() {
+            return steps.stream().flatMap(s -> s.result().series().stream()).toList();
+        }
+    }
 
     /** How a step compares with the limits measured in the same run; null where either side is unknown. */
     @JsonInclude(NON_NULL)
@@ -58,13 +102,13 @@ final class Report {
         static Ratios of(Run run, Step step) {
             StepResult r = step.result();
             SystemStats.Figures system = step.system();
-            Double tps = run.postgres() == null ? null : run.postgres().transactionsPerSecond();
+            Limits.Postgres pg = run.limits().postgres();
+            Limits.Kafka kafka = run.limits().kafka();
+            Double tps = pg == null ? null : pg.transactionsPerSecond();
             Double perOrder = system.pgCommitsPerOrder();
-            Double records = run.kafka() == null ? null : run.kafka().recordsPerSecond();
+            Double records = kafka == null ? null : kafka.recordsPerSecond();
             // a ratio to a round trip of 0 (none measured) is null
-            Histogram rt = run.kafka() == null || r.endToEnd().getTotalCount() == 0
-                    ? null
-                    : run.kafka().latency();
+            Histogram rt = kafka == null || r.endToEnd().getTotalCount() == 0 ? null : kafka.latency();
             return new Ratios(
                     ratio(r.ordersPerSecond(), tps),
                     ratio(system.pgCommitsPerSecond(), tps),
@@ -96,7 +140,9 @@ final class Report {
 
     private Report() {}
 
-    static String limitsText(Limits.Postgres pg, Limits.Kafka kafka) {
+    static String limitsText(Limits limits) {
+        Limits.Postgres pg = limits.postgres();
+        Limits.Kafka kafka = limits.kafka();
         String text = "";
         if (pg != null) {
             text += format(
@@ -105,17 +151,21 @@ final class Report {
                     pg.server(),
                     pg.transactionsPerSecond(),
                     pg.connections(),
-                    pg.latencyMs().p50(),
-                    pg.latencyMs().p99(),
+                    StepResult.ms(pg.latency(), 50),
+                    StepResult.ms(pg.latency(), 99),
                     pg.fsync(),
                     pg.synchronousCommit());
         }
         if (kafka != null) {
-            StepResult.Latency rt = kafka.roundTripLatencyMs();
+            Histogram rt = kafka.latency();
             text += format(
                     "  Kafka produce->consume round trip, acks=all: p50 %.2f ms, p99 %.2f ms (%d round trips);"
                             + " %,.0f records/s of %d B flat out%n",
-                    rt.p50(), rt.p99(), rt.count(), kafka.recordsPerSecond(), kafka.recordBytes());
+                    StepResult.ms(rt, 50),
+                    StepResult.ms(rt, 99),
+                    rt.getTotalCount(),
+                    kafka.recordsPerSecond(),
+                    kafka.recordBytes());
         }
         return text;
     }
@@ -169,7 +219,7 @@ final class Report {
                                 quartet(r.dispatch(), "/"), r.dispatched(), r.paid())
                         : NOT_MEASURED,
                 r.errorCount(),
-                r.errorCount() > 0 ? " " + r.errors() : "");
+                r.errorCount() > 0 ? " " + r.errorsByKind() : "");
         Ratios ratios = Ratios.of(run, run.chosen());
         List<String> parts = new ArrayList<>();
         addKnown(

@@ -1,34 +1,56 @@
 package dev.orderflow.bench;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one step of load measured. The histograms hold microseconds, each counted from when the order was scheduled to
- * be sent (so that a stalled suite cannot hide its stall): to its 201 ({@code post}), to its {@code OrderPaid} or
- * {@code PaymentFailed} on the bench's consumer ({@code endToEnd}), to its {@code OrderDispatched} ({@code dispatch}).
+ * What one step of load measured, as the results file shows it. The histograms hold microseconds, each counted from
+ * when the order was scheduled to be sent (so that a stalled suite cannot hide its stall): to its 201 ({@code post}),
+ * to its {@code OrderPaid} or {@code PaymentFailed} on the bench's consumer ({@code endToEnd}), to its
+ * {@code OrderDispatched} ({@code dispatch}).
  *
- * @param targetRate the open model's rate, or 0 for the closed loop
- * @param workers the closed loop's workers, or 0
+ * @param targetRate the open model's rate, or null for the closed loop
+ * @param workers the closed loop's workers, or null
  * @param dispatched paid orders whose {@code OrderDispatched} arrived; none at all when no fulfillment-service runs
  * @param aborted why the step stopped early, or null
  */
+@JsonPropertyOrder({
+    "step",
+    "targetRate",
+    "workers",
+    "seconds",
+    "sent",
+    "created",
+    "paid",
+    "paymentFailed",
+    "dispatched",
+    "ordersPerSecond",
+    "postLatencyMs",
+    "endToEndLatencyMs",
+    "dispatchLatencyMs",
+    "errors",
+    "errorsByKind",
+    "aborted"
+})
 record StepResult(
-        String label,
-        double targetRate,
-        int workers,
-        double seconds,
+        @JsonProperty("step") String label,
+        Double targetRate,
+        Integer workers,
+        @JsonIgnore double seconds,
         long sent,
         long created,
         long paid,
         long paymentFailed,
         long dispatched,
-        Map<String, Long> errors,
-        Histogram post,
-        Histogram endToEnd,
-        Histogram dispatch,
-        List<Second> series,
+        Map<String, Long> errorsByKind,
+        @JsonProperty("postLatencyMs") Histogram post,
+        @JsonProperty("endToEndLatencyMs") Histogram endToEnd,
+        @JsonIgnore Histogram dispatch,
+        @JsonIgnore List<Second> series,
         String aborted) {
 
     /** One second of a step, by when its orders were scheduled; latencies in milliseconds, 0 when none. */
@@ -45,7 +67,7 @@ record StepResult(
             double dispatchP50Ms,
             double dispatchP99Ms) {}
 
-    /** A histogram's percentiles in milliseconds, as the results file shows them. */
+    /** A histogram's percentiles in milliseconds, as the results file shows every histogram. */
     record Latency(long count, double p50, double p95, double p99, double p999, double max, double mean) {
 
         static Latency of(Histogram h) {
@@ -60,8 +82,9 @@ record StepResult(
         }
     }
 
+    @JsonProperty("errors")
     long errorCount() {
-        return errors.values().stream().mapToLong(Long::longValue).sum();
+        return errorsByKind.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Orders that became final (paid or failed) per second of the step. */
@@ -69,9 +92,24 @@ record StepResult(
         return seconds <= 0 ? 0 : (paid + paymentFailed) / seconds;
     }
 
+    @JsonProperty("ordersPerSecond")
+    double roundedOrdersPerSecond() {
+        return round(ordersPerSecond());
+    }
+
+    @JsonProperty("seconds")
+    double roundedSeconds() {
+        return round(seconds);
+    }
+
     /** Whether POST→DISPATCHED was measured: at least one {@code OrderDispatched} arrived in the step. */
     boolean dispatchMeasured() {
         return dispatched > 0;
+    }
+
+    @JsonProperty("dispatchLatencyMs")
+    Histogram measuredDispatch() {
+        return dispatchMeasured() ? dispatch : null;
     }
 
     /** Microseconds as milliseconds with two decimals. */
