@@ -5,7 +5,6 @@ import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,47 +41,34 @@ final class Report {
      * Everything a run measured, as the results file shows it (its field names are what readers of
      * {@code bench-results/} depend on). {@code chosen} is the step the run reports as its result, or null.
      */
-    @JsonPropertyOrder({
-        "preset",
-        "runId",
-        "startedAt",
-        "conditions",
-        "settings",
-        "limits",
-        "setup",
-        "result",
-        "steps",
-        "warmup",
-        "series"
-    })
     record Run(
             @JsonIgnore BenchOptions options,
-            String runId,
-            String startedAt,
-            Conditions conditions,
-            Limits limits,
-            Setup setup,
-            @JsonInclude(NON_NULL) StepResult warmup,
-            List<Step> steps,
+            @JsonProperty(index = 1) String runId,
+            @JsonProperty(index = 2) String startedAt,
+            @JsonProperty(index = 3) Conditions conditions,
+            @JsonProperty(index = 5) Limits limits,
+            @JsonProperty(index = 6) Setup setup,
+            @JsonProperty(index = 9) @JsonInclude(NON_NULL) StepResult warmup,
+            @JsonProperty(index = 8) List<Step> steps,
             @JsonIgnore Step chosen) {
 
-        @JsonProperty
+        @JsonProperty(index = 0)
         String preset() {
             return options.preset().label();
         }
 
-        @JsonProperty
+        @JsonProperty(index = 4)
         Results.Settings settings() {
             return Results.Settings.of(options);
         }
 
         /** The chosen step; every field null when no step was chosen. */
-        @JsonProperty
+        @JsonProperty(index = 7)
         Results.Result result() {
             return Results.Result.of(this);
         }
 
-        @JsonProperty
+        @JsonProperty(index = 10)
         List<StepResult.Second> series() {
             return steps.stream().flatMap(s -> s.result().series().stream()).toList();
         }

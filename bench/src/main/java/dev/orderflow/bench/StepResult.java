@@ -2,7 +2,6 @@ package dev.orderflow.bench;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -18,40 +17,25 @@ import org.HdrHistogram.Histogram;
  * @param dispatched paid orders whose {@code OrderDispatched} arrived; none at all when no fulfillment-service runs
  * @param aborted why the step stopped early, or null
  */
-@JsonPropertyOrder({
-    "step",
-    "targetRate",
-    "workers",
-    "seconds",
-    "sent",
-    "created",
-    "paid",
-    "paymentFailed",
-    "dispatched",
-    "ordersPerSecond",
-    "postLatencyMs",
-    "endToEndLatencyMs",
-    "dispatchLatencyMs",
-    "errors",
-    "errorsByKind",
-    "aborted"
-})
 record StepResult(
-        @JsonProperty("step") String label,
-        Double targetRate,
-        Integer workers,
+        @JsonProperty(value = "step", index = 0) String label,
+        @JsonProperty(index = 1) Double targetRate,
+        @JsonProperty(index = 2) Integer workers,
         @JsonIgnore double seconds,
-        long sent,
-        long created,
-        long paid,
-        long paymentFailed,
-        long dispatched,
-        Map<String, Long> errorsByKind,
-        @JsonProperty("postLatencyMs") Histogram post,
-        @JsonProperty("endToEndLatencyMs") Histogram endToEnd,
+        @JsonProperty(index = 4) long sent,
+        @JsonProperty(index = 5) long created,
+        @JsonProperty(index = 6) long paid,
+        @JsonProperty(index = 7) long paymentFailed,
+        @JsonProperty(index = 8) long dispatched,
+        @JsonProperty(index = 14) Map<String, Long> errorsByKind,
+        @JsonProperty(value = "postLatencyMs", index = 10) Histogram post,
+
+        @JsonProperty(value = "endToEndLatencyMs", index = 11)
+        Histogram endToEnd,
+
         @JsonIgnore Histogram dispatch,
         @JsonIgnore List<Second> series,
-        String aborted) {
+        @JsonProperty(index = 15) String aborted) {
 
     /** One second of a step, by when its orders were scheduled; latencies in milliseconds, 0 when none. */
     record Second(
@@ -82,7 +66,7 @@ record StepResult(
         }
     }
 
-    @JsonProperty("errors")
+    @JsonProperty(value = "errors", index = 13)
     long errorCount() {
         return errorsByKind.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -92,12 +76,12 @@ record StepResult(
         return seconds <= 0 ? 0 : (paid + paymentFailed) / seconds;
     }
 
-    @JsonProperty("ordersPerSecond")
+    @JsonProperty(value = "ordersPerSecond", index = 9)
     double roundedOrdersPerSecond() {
         return round(ordersPerSecond());
     }
 
-    @JsonProperty("seconds")
+    @JsonProperty(value = "seconds", index = 3)
     double roundedSeconds() {
         return round(seconds);
     }
@@ -107,7 +91,7 @@ record StepResult(
         return dispatched > 0;
     }
 
-    @JsonProperty("dispatchLatencyMs")
+    @JsonProperty(value = "dispatchLatencyMs", index = 12)
     Histogram measuredDispatch() {
         return dispatchMeasured() ? dispatch : null;
     }
