@@ -140,7 +140,7 @@ public final class Bench {
                         : load.open("warm-up", rate / 10, rate, options.warmup(), null);
                 out.printf(
                         "warm-up done: %.1f orders/s, p99 end-to-end %s ms, %d errors%n",
-                        warmup.ordersPerSecond(), Report.num(Report.p(warmup.endToEnd(), 99)), warmup.errorCount());
+                        warmup.ordersPerSecond(), Report.num(warmup.endToEnd(), 99), warmup.errorCount());
                 Thread.sleep(2000);
             }
             for (double rate : options.measuredRates()) {
@@ -203,7 +203,7 @@ public final class Bench {
     /** Whether a step meets its preset's bar, and the verdict that says so. */
     private Report.Step judge(StepResult r, SystemStats.Figures system) {
         String failure = null;
-        long p99 = Report.p(r.endToEnd(), 99);
+        long p99 = r.endToEnd().getValueAtPercentile(99);
         if (r.paid() + r.paymentFailed() == 0) {
             failure = "no order completed";
         } else if (r.aborted() != null) {

@@ -161,7 +161,7 @@ record Limits(Postgres postgres, Kafka kafka) {
     }
 
     private static Kafka kafka(String bootstrapServers, Duration duration) throws Exception {
-        try (Admin admin = Admin.create(KafkaClients.config(bootstrapServers))) {
+        try (Admin admin = Admin.create(Suite.kafkaConfig(bootstrapServers))) {
             admin.createTopics(Set.of(new NewTopic(TOPIC, 1, (short) 1)
                             .configs(Map.of("retention.ms", "600000", "segment.bytes", "67108864"))))
                     .all()
@@ -237,7 +237,7 @@ record Limits(Postgres postgres, Kafka kafka) {
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, int lingerMs) {
-        Properties props = KafkaClients.config(bootstrapServers);
+        Properties props = Suite.kafkaConfig(bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
@@ -247,7 +247,7 @@ record Limits(Postgres postgres, Kafka kafka) {
 
     /** A consumer of the scratch topic's one partition, from its current end. */
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
-        Properties props = KafkaClients.config(bootstrapServers);
+        Properties props = Suite.kafkaConfig(bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-limits");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);

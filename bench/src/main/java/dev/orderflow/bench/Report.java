@@ -101,12 +101,16 @@ final class Report {
                     tps != null && perOrder != null && perOrder > 0 ? StepResult.round(tps / perOrder) : null,
                     ratio(r.ordersPerSecond(), records),
                     ratio(system.kafkaRecordsPerSecond(), records),
-                    rt == null ? null : ratio((double) p(r.endToEnd(), 50), (double) p(rt, 50)),
-                    rt == null ? null : ratio((double) p(r.endToEnd(), 99), (double) p(rt, 99)));
+                    rt == null
+                            ? null
+                            : ratio(r.endToEnd().getValueAtPercentile(50), (double) rt.getValueAtPercentile(50)),
+                    rt == null
+                            ? null
+                            : ratio(r.endToEnd().getValueAtPercentile(99), (double) rt.getValueAtPercentile(99)));
         }
 
-        private static Double ratio(Double a, Double b) {
-            return a == null || b == null || b <= 0 ? null : Math.round(a / b * 10000) / 10000.0;
+        private static Double ratio(Number a, Double b) {
+            return a == null || b == null || b <= 0 ? null : Math.round(a.doubleValue() / b * 10000) / 10000.0;
         }
     }
 
@@ -177,7 +181,7 @@ final class Report {
                         ROW,
                         r.label(),
                         format("%.1f", r.ordersPerSecond()),
-                        num(p(r.post(), 50)) + " / " + num(p(r.post(), 99)),
+                        num(r.post(), 50) + " / " + num(r.post(), 99),
                         quartet(r.endToEnd(), " / "),
                         r.dispatchMeasured() ? quartet(r.dispatch(), " / ") : "not measured",
                         String.valueOf(r.errorCount()),
@@ -206,24 +210,17 @@ final class Report {
                         : NOT_MEASURED,
                 r.errorCount(),
                 r.errorCount() > 0 ? " " + r.errorsByKind() : "");
-        Ratios ratios = Ratios.of(run, run.chosen());
+        Ratios q = Ratios.of(run, run.chosen());
         List<String> parts = new ArrayList<>();
-        addKnown(
-                parts, "orders/s = %.1f%% of PostgreSQL's insert tx/s", percent(ratios.ordersPerSecondToPgInsertTps()));
-        addKnown(parts, "the suite's commits/s = %.1f%% of it", percent(ratios.pgCommitsPerSecondToPgInsertTps()));
-        addKnown(
-                parts,
-                "at its commits per order the database bounds it at %.0f orders/s",
-                ratios.pgBoundOrdersPerSecond());
-        addKnown(
-                parts,
-                "its Kafka records/s = %.1f%% of the broker's",
-                percent(ratios.kafkaRecordsPerSecondToKafkaLimit()));
+        addKnown(parts, "orders/s = %.1f%% of PostgreSQL's insert tx/s", percent(q.ordersPerSecondToPgInsertTps()));
+        addKnown(parts, "the suite's commits/s = %.1f%% of it", percent(q.pgCommitsPerSecondToPgInsertTps()));
+        addKnown(parts, "at its commits per order the database bounds it at %.0f orders/s", q.pgBoundOrdersPerSecond());
+        addKnown(parts, "its Kafka records/s = %.1f%% of the broker's", percent(q.kafkaRecordsPerSecondToKafkaLimit()));
         addKnown(
                 parts,
                 "end-to-end p50/p99 = %.1f/%.1f Kafka round trips",
-                ratios.endToEndP50ToKafkaRoundTripP50(),
-                ratios.endToEndP99ToKafkaRoundTripP99());
+                q.endToEndP50ToKafkaRoundTripP50(),
+                q.endToEndP99ToKafkaRoundTripP99());
         return parts.isEmpty() ? text : text + "ratios: " + String.join("; ", parts) + System.lineSeparator();
     }
 
@@ -241,7 +238,7 @@ final class Report {
                             preset,
                             first.label(),
                             first.ordersPerSecond(),
-                            num(p(first.endToEnd(), 99)),
+                            num(first.endToEnd(), 99),
                             first.errorCount());
         }
         StepResult r = run.chosen().result();
@@ -249,12 +246,12 @@ final class Report {
                 "bench %s: %.1f orders/s, p99 end-to-end %s ms, %d errors, %s",
                 preset,
                 r.ordersPerSecond(),
-                num(p(r.endToEnd(), 99)),
+                num(r.endToEnd(), 99),
                 r.errorCount(),
                 r.dispatchMeasured()
                         ? format(
                                 "p99 POST->DISPATCHED %s ms (%d of %d paid dispatched)",
-                                num(p(r.dispatch(), 99)), r.dispatched(), r.paid())
+                                num(r.dispatch(), 99), r.dispatched(), r.paid())
                         : NOT_MEASURED);
     }
 
@@ -268,8 +265,9 @@ final class Report {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    static long p(Histogram h, double percentile) {
-        return h.getValueAtPercentile(percentile);
+    /** A histogram's percentile, as {@link #num(long)} shows it. */
+    static String num(Histogram h, double percentile) {
+        return num(h.getValueAtPercentile(percentile));
     }
 
     static String format(String format, Object... args) {
@@ -277,7 +275,7 @@ final class Report {
     }
 
     private static String quartet(Histogram h, String separator) {
-        return String.join(separator, num(p(h, 50)), num(p(h, 95)), num(p(h, 99)), num(h.getMaxValue()));
+        return String.join(separator, num(h, 50), num(h, 95), num(h, 99), num(h.getMaxValue()));
     }
 
     /** Adds {@code format} with {@code values} to {@code parts}, unless one of them is unknown. */

@@ -3,7 +3,6 @@ package dev.orderflow.bench;
 import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import static dev.orderflow.bench.Report.escape;
 import static dev.orderflow.bench.Report.num;
-import static dev.orderflow.bench.Report.p;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderflow.bench.StepResult.Latency;
@@ -133,15 +132,15 @@ final class Results {
                             + "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>%n",
                     escape(r.label()),
                     r.ordersPerSecond(),
-                    num(p(r.post(), 50)),
-                    num(p(r.post(), 99)),
-                    num(p(r.endToEnd(), 50)),
-                    num(p(r.endToEnd(), 95)),
-                    num(p(r.endToEnd(), 99)),
+                    num(r.post(), 50),
+                    num(r.post(), 99),
+                    num(r.endToEnd(), 50),
+                    num(r.endToEnd(), 95),
+                    num(r.endToEnd(), 99),
                     num(r.endToEnd().getMaxValue()),
                     d ? r.dispatched() + " of " + r.paid() : "not measured",
-                    d ? num(p(r.dispatch(), 50)) : "-",
-                    d ? num(p(r.dispatch(), 99)) : "-",
+                    d ? num(r.dispatch(), 50) : "-",
+                    d ? num(r.dispatch(), 99) : "-",
                     r.errorCount(),
                     escape(s.verdict())));
         }
