@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -87,10 +88,8 @@ public final class Bench {
             loadAverage = "unknown";
         }
         long surefireJvms = ProcessHandle.allProcesses()
-                .filter(p -> p.info()
-                        .commandLine()
-                        .filter(c -> c.contains("surefire") || c.contains("failsafe"))
-                        .isPresent())
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains("surefire") || c.contains("failsafe"))
                 .count();
         int cpus = Runtime.getRuntime().availableProcessors();
         out.printf("orderflow bench %s, run %s (%s)%n", options.preset().label(), runId, mode());
@@ -143,15 +142,14 @@ public final class Bench {
                         warmup.ordersPerSecond(), Report.num(warmup.endToEnd(), 99), warmup.errorCount());
                 Thread.sleep(2000);
             }
+            // the throughput search gives up on a step once its backlog is clearly beyond the threshold
+            Duration backlog = options.throughput()
+                    ? Duration.ofMillis(Math.max(2000, 4 * options.threshold().toMillis()))
+                    : null;
             for (double rate : options.measuredRates()) {
                 String label = options.closedLoop() ? closed : label(rate);
                 out.printf("step %s for %ds%n", label, options.duration().toSeconds());
                 SystemStats.Snapshot before = stats.take();
-                // the throughput search gives up on a step once its backlog is clearly beyond the threshold
-                Duration backlog = options.throughput()
-                        ? Duration.ofMillis(
-                                Math.max(2000, 4 * options.threshold().toMillis()))
-                        : null;
                 StepResult result = options.closedLoop()
                         ? load.closed(label, options.concurrency(), options.duration())
                         : load.open(label, rate, rate, options.duration(), backlog);
@@ -269,17 +267,14 @@ public final class Bench {
     }
 
     private String mode() {
-        if (options.closedLoop()) {
-            return "closed loop, " + options.concurrency() + " workers";
-        }
         List<Double> rates = options.measuredRates();
         long seconds = options.duration().toSeconds();
-        return "open model, "
-                + (rates.size() == 1
-                        ? label(rates.getFirst()) + " for " + seconds + " s"
-                        : "steps of " + seconds + " s at "
-                                + String.join(
-                                        ", ", rates.stream().map(Bench::label).toList()));
+        return options.closedLoop()
+                ? "closed loop, " + options.concurrency() + " workers"
+                : rates.size() == 1
+                        ? "open model, " + label(rates.getFirst()) + " for " + seconds + " s"
+                        : "open model, steps of " + seconds + " s at "
+                                + rates.stream().map(Bench::label).collect(Collectors.joining(", "));
     }
 
     static String label(double rate) {
