@@ -269,13 +269,10 @@ record LoadStep(Suite suite, EventWatcher watcher, List<String> customers, Bench
             throws InterruptedException {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         long end = start + duration.toNanos();
-        Run run = new Run(
-                label,
-                start,
-                end,
-                backlogLimit == null
-                        ? Long.MAX_VALUE
-                        : Math.max(200, Math.round(rate * backlogLimit.toMillis() / 1000.0)));
+        long backlog = backlogLimit == null
+                ? Long.MAX_VALUE
+                : Math.max(200, Math.round(rate * backlogLimit.toMillis() / 1000.0));
+        Run run = new Run(label, start, end, backlog);
         long lastSend = start;
         double seconds = duration.toNanos() / 1e9;
         double slope = (rate - startRate) / seconds; // orders/s per second
