@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -87,10 +88,8 @@ public final class Bench {
             loadAverage = "unknown";
         }
         long surefireJvms = ProcessHandle.allProcesses()
-                .filter(p -> p.info()
-                        .commandLine()
-                        .filter(c -> c.contains("surefire") || c.contains("failsafe"))
-                        .isPresent())
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains("surefire") || c.contains("failsafe"))
                 .count();
         int cpus = Runtime.getRuntime().availableProcessors();
         out.printf("orderflow bench %s, run %s (%s)%n", options.preset().label(), runId, mode());
@@ -104,22 +103,15 @@ public final class Bench {
             throw new IllegalStateException(
                     "product " + options.product() + " is not in the catalog " + products + "; use --product");
         }
-        Limits.Postgres postgres = null;
-        Limits.Kafka kafka = null;
+        Limits limits = new Limits(null, null);
         Double busyBeforeLimits = null;
         if (options.limits()) {
             double busy = SystemStats.awaitQuiet(0.25, Duration.ofSeconds(30)) * 100;
             busyBeforeLimits = StepResult.round(busy);
             out.printf(
                     "measuring the machine's limits against the suite's own servers (machine %.0f%% busy) ...%n", busy);
-            postgres = Limits.postgres(
-                    options.jdbcUrl(),
-                    options.dbUser(),
-                    options.dbPassword(),
-                    options.pgConnections(),
-                    options.limitDuration());
-            kafka = Limits.kafka(options.bootstrapServers(), options.limitDuration());
-            out.print(Report.limitsText(postgres, kafka));
+            limits = Limits.measure(options);
+            out.print(Report.limitsText(limits));
         }
         var conditions = new Report.Conditions(
                 loadAverage, cpus, surefireJvms, System.getProperty("java.version"), busyBeforeLimits);
@@ -147,18 +139,17 @@ public final class Bench {
                         : load.open("warm-up", rate / 10, rate, options.warmup(), null);
                 out.printf(
                         "warm-up done: %.1f orders/s, p99 end-to-end %s ms, %d errors%n",
-                        warmup.ordersPerSecond(), Report.num(Report.p(warmup.endToEnd(), 99)), warmup.errorCount());
+                        warmup.ordersPerSecond(), Report.num(warmup.endToEnd(), 99), warmup.errorCount());
                 Thread.sleep(2000);
             }
+            // the throughput search gives up on a step once its backlog is clearly beyond the threshold
+            Duration backlog = options.throughput()
+                    ? Duration.ofMillis(Math.max(2000, 4 * options.threshold().toMillis()))
+                    : null;
             for (double rate : options.measuredRates()) {
                 String label = options.closedLoop() ? closed : label(rate);
                 out.printf("step %s for %ds%n", label, options.duration().toSeconds());
                 SystemStats.Snapshot before = stats.take();
-                // the throughput search gives up on a step once its backlog is clearly beyond the threshold
-                Duration backlog = options.throughput()
-                        ? Duration.ofMillis(
-                                Math.max(2000, 4 * options.threshold().toMillis()))
-                        : null;
                 StepResult result = options.closedLoop()
                         ? load.closed(label, options.concurrency(), options.duration())
                         : load.open(label, rate, rate, options.duration(), backlog);
@@ -184,10 +175,10 @@ public final class Bench {
                         .max(Comparator.comparingDouble(s -> s.result().ordersPerSecond()))
                         .orElse(null)
                 : steps.isEmpty() ? null : steps.getLast();
-        Report.Run run = new Report.Run(
-                options, runId, started.toString(), conditions, postgres, kafka, setup, warmup, steps, chosen);
+        Report.Run run =
+                new Report.Run(options, runId, started.toString(), conditions, limits, setup, warmup, steps, chosen);
         out.println();
-        out.print(Report.limitsText(postgres, kafka));
+        out.print(Report.limitsText(limits));
         out.println(Report.TABLE_HEADER);
         steps.forEach(step -> out.println(Report.stepLine(step)));
         out.print(Report.resultText(run));
@@ -210,13 +201,13 @@ public final class Bench {
     /** Whether a step meets its preset's bar, and the verdict that says so. */
     private Report.Step judge(StepResult r, SystemStats.Figures system) {
         String failure = null;
-        long p99 = Report.p(r.endToEnd(), 99);
+        long p99 = r.endToEnd().getValueAtPercentile(99);
         if (r.paid() + r.paymentFailed() == 0) {
             failure = "no order completed";
         } else if (r.aborted() != null) {
             failure = "aborted, " + r.aborted();
         } else if (r.errorCount() > 0) {
-            failure = r.errorCount() + " errors " + r.errors();
+            failure = r.errorCount() + " errors " + r.errorsByKind();
         } else if (options.throughput() && p99 >= options.threshold().toNanos() / 1000) {
             failure = "p99 " + Report.num(p99) + " ms >= " + options.threshold().toMillis() + " ms";
         } else if (options.throughput() && r.ordersPerSecond() < 0.95 * r.targetRate()) {
@@ -224,7 +215,7 @@ public final class Bench {
         }
         String ok =
                 options.throughput() ? "ok: p99 under " + options.threshold().toMillis() + " ms" : "ok";
-        return new Report.Step(r, system, failure == null, failure == null ? ok : "FAIL: " + failure);
+        return new Report.Step(r, failure == null, failure == null ? ok : "FAIL: " + failure, system);
     }
 
     /** Opens an account per customer and deposits into it; returns once every {@code DepositAccepted} arrived. */
@@ -276,17 +267,14 @@ public final class Bench {
     }
 
     private String mode() {
-        if (options.closedLoop()) {
-            return "closed loop, " + options.concurrency() + " workers";
-        }
         List<Double> rates = options.measuredRates();
         long seconds = options.duration().toSeconds();
-        return "open model, "
-                + (rates.size() == 1
-                        ? label(rates.getFirst()) + " for " + seconds + " s"
-                        : "steps of " + seconds + " s at "
-                                + String.join(
-                                        ", ", rates.stream().map(Bench::label).toList()));
+        return options.closedLoop()
+                ? "closed loop, " + options.concurrency() + " workers"
+                : rates.size() == 1
+                        ? "open model, " + label(rates.getFirst()) + " for " + seconds + " s"
+                        : "open model, steps of " + seconds + " s at "
+                                + rates.stream().map(Bench::label).collect(Collectors.joining(", "));
     }
 
     static String label(double rate) {

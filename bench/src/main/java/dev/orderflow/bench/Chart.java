@@ -116,16 +116,11 @@ final class Chart {
     private String finish(DoubleUnaryOperator y, boolean skipZeros) {
         for (int i = 0; i < starts.size(); i++) {
             double xx = x(starts.get(i));
+            String label = Report.escape(run.steps().get(i).result().label());
             svg.append(format(
                     "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#bbb\"/>"
                             + "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"#555\">%s</text>%n",
-                    xx,
-                    xx,
-                    T,
-                    H - B,
-                    xx + 3,
-                    H - B + 14,
-                    Report.escape(run.steps().get(i).result().label())));
+                    xx, xx, T, H - B, xx + 3, H - B + 14, label));
         }
         svg.append(format(
                 "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#333\"/><text x=\"%d\" y=\"%d\""

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -60,10 +58,8 @@ final class EventWatcher implements AutoCloseable {
     /** Completed by the first outcome per slot, whether or not anyone waits for it yet. */
     private final Map<Slot, CompletableFuture<Outcome>> slots = new ConcurrentHashMap<>();
 
-    private final CountDownLatch assigned = new CountDownLatch(1);
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private KafkaConsumer<String, byte[]> consumer;
     private volatile Throwable failure;
-    private volatile boolean running = true;
     private Thread thread;
 
     EventWatcher(String bootstrapServers, String keyPrefix) {
@@ -71,15 +67,33 @@ final class EventWatcher implements AutoCloseable {
         this.keyPrefix = keyPrefix;
     }
 
-    /** Starts consuming; returns once every partition is assigned at its current end. */
-    void start() throws InterruptedException {
+    /** Assigns every partition at its current end, then consumes on a thread of its own. */
+    void start() {
+        Properties props = Suite.kafkaConfig(bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-event-watcher");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        try {
+            List<TopicPartition> partitions = Stream.of(PaymentEvent.TOPIC, FulfillmentEvent.TOPIC)
+                    .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream())
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            if (partitions.stream().noneMatch(p -> p.topic().equals(PaymentEvent.TOPIC))) {
+                throw new IllegalStateException(
+                        "topic " + PaymentEvent.TOPIC + " has no partitions (is the suite up?)");
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            // seekToEnd is lazy: resolve the positions now, so that nothing published from here on is missed.
+            partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw new IllegalStateException("event-watcher could not start: " + e, e);
+        }
         thread = Thread.ofPlatform().name("event-watcher").daemon().start(this::run);
-        if (!assigned.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("event-watcher: no assignment of topic " + PaymentEvent.TOPIC + " in 60 s");
-        }
-        if (failure != null) {
-            throw new IllegalStateException("event-watcher could not start: " + failure, failure);
-        }
     }
 
     /**
@@ -113,29 +127,10 @@ final class EventWatcher implements AutoCloseable {
         return failure;
     }
 
+    /** Polls until {@link #close} wakes it up. */
     private void run() {
-        Properties props = KafkaClients.config(bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-event-watcher");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        try (var kafka = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer = kafka;
-            List<TopicPartition> partitions = Stream.of(PaymentEvent.TOPIC, FulfillmentEvent.TOPIC)
-                    .flatMap(topic -> kafka.partitionsFor(topic, Duration.ofSeconds(30)).stream())
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            if (partitions.stream().noneMatch(p -> p.topic().equals(PaymentEvent.TOPIC))) {
-                throw new IllegalStateException(
-                        "topic " + PaymentEvent.TOPIC + " has no partitions (is the suite up?)");
-            }
-            kafka.assign(partitions);
-            kafka.seekToEnd(partitions);
-            // seekToEnd is lazy: resolve the positions now, so that nothing published from here on is missed.
-            partitions.forEach(partition -> kafka.position(partition, Duration.ofSeconds(30)));
-            assigned.countDown();
-            while (running) {
+        try (var kafka = consumer) {
+            while (true) {
                 var records = kafka.poll(Duration.ofMillis(200));
                 long now = System.nanoTime();
                 records.forEach(record -> accept(record, now));
@@ -144,8 +139,6 @@ final class EventWatcher implements AutoCloseable {
             // closing
         } catch (RuntimeException e) {
             failure = e;
-        } finally {
-            assigned.countDown();
         }
     }
 
@@ -162,12 +155,8 @@ final class EventWatcher implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> kafka = consumer;
-        if (kafka != null) {
-            kafka.wakeup();
-        }
         if (thread != null) {
+            consumer.wakeup();
             thread.join(10_000);
         }
     }

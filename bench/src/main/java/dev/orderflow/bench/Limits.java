@@ -1,6 +1,5 @@
 package dev.orderflow.bench;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,25 +40,22 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code bench-roundtrip}): its latency one record at a time, like Kafka's {@code EndToEndLatency}, and its rate of
  * 500-byte records flat out, like {@code ProducerPerformance} with a consumer behind it.
  */
-final class Limits {
+record Limits(Postgres postgres, Kafka kafka) {
 
     static final String TOPIC = "bench-roundtrip";
     static final int RECORD_SIZE = 500;
 
-    private Limits() {}
-
-    /** PostgreSQL's single-row insert transactions, as the results file shows them. */
+    /** PostgreSQL's single-row insert transactions; {@code latency} in microseconds. */
     record Postgres(
             String tool,
             int connections,
             double seconds,
             long transactions,
             double transactionsPerSecond,
-            StepResult.Latency latencyMs,
+            @JsonProperty("latencyMs") Histogram latency,
             String server,
             @JsonProperty("synchronous_commit") String synchronousCommit,
-            String fsync,
-            @JsonIgnore Histogram latency) {
+            String fsync) {
 
         /** {@code settings}: the server's version, {@code synchronous_commit} and {@code fsync}. */
         static Postgres of(int connections, double seconds, long transactions, Histogram latency, String... settings) {
@@ -69,11 +65,10 @@ final class Limits {
                     StepResult.round(seconds),
                     transactions,
                     StepResult.round(transactions / seconds),
-                    StepResult.Latency.of(latency),
+                    latency,
                     settings[0],
                     settings[1],
-                    settings[2],
-                    latency);
+                    settings[2]);
         }
     }
 
@@ -81,30 +76,35 @@ final class Limits {
     record Kafka(
             String tool,
             int recordBytes,
-            StepResult.Latency roundTripLatencyMs,
+            @JsonProperty("roundTripLatencyMs") Histogram latency,
             double recordsPerSecond,
             double megabytesPerSecond,
             long records,
             double seconds,
-            long produceErrors,
-            @JsonIgnore Histogram latency) {
+            long produceErrors) {
 
         static Kafka of(Histogram latency, long records, double seconds, long produceErrors) {
             double perSecond = seconds <= 0 ? 0 : records / seconds;
             return new Kafka(
                     "own producer (acks=all, idempotent) and consumer on topic " + TOPIC,
                     RECORD_SIZE,
-                    StepResult.Latency.of(latency),
+                    latency,
                     StepResult.round(perSecond),
                     StepResult.round(perSecond * RECORD_SIZE / 1e6),
                     records,
                     StepResult.round(seconds),
-                    produceErrors,
-                    latency);
+                    produceErrors);
         }
     }
 
-    static Postgres postgres(String url, String user, String password, int connections, Duration duration)
+    /** Both limits, against the servers {@code options} name. */
+    static Limits measure(BenchOptions o) throws Exception {
+        return new Limits(
+                postgres(o.jdbcUrl(), o.dbUser(), o.dbPassword(), o.pgConnections(), o.limitDuration()),
+                kafka(o.bootstrapServers(), o.limitDuration()));
+    }
+
+    private static Postgres postgres(String url, String user, String password, int connections, Duration duration)
             throws SQLException, InterruptedException {
         String[] settings;
         try (Connection c = DriverManager.getConnection(url, user, password);
@@ -160,8 +160,8 @@ final class Limits {
         return Postgres.of(connections, seconds, all.getTotalCount(), all, settings);
     }
 
-    static Kafka kafka(String bootstrapServers, Duration duration) throws Exception {
-        try (Admin admin = Admin.create(KafkaClients.config(bootstrapServers))) {
+    private static Kafka kafka(String bootstrapServers, Duration duration) throws Exception {
+        try (Admin admin = Admin.create(Suite.kafkaConfig(bootstrapServers))) {
             admin.createTopics(Set.of(new NewTopic(TOPIC, 1, (short) 1)
                             .configs(Map.of("retention.ms", "600000", "segment.bytes", "67108864"))))
                     .all()
@@ -237,7 +237,7 @@ final class Limits {
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, int lingerMs) {
-        Properties props = KafkaClients.config(bootstrapServers);
+        Properties props = Suite.kafkaConfig(bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
@@ -247,7 +247,7 @@ final class Limits {
 
     /** A consumer of the scratch topic's one partition, from its current end. */
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
-        Properties props = KafkaClients.config(bootstrapServers);
+        Properties props = Suite.kafkaConfig(bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-limits");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);

@@ -26,27 +26,13 @@ import org.HdrHistogram.Histogram;
  * that scheduled time, so a stalled suite cannot hide its stall: no coordinated omission) or the closed loop (workers
  * that each place an order and wait until it is final).
  */
-final class LoadStep {
+record LoadStep(Suite suite, EventWatcher watcher, List<String> customers, BenchOptions options, PrintStream out) {
 
     /** 1 hour in microseconds, 3 significant digits. */
     static final long HIGHEST = TimeUnit.HOURS.toMicros(1);
 
     /** How long a step waits for a first {@code OrderDispatched} after its last order became final. */
     static final Duration DISPATCH_GRACE = Duration.ofSeconds(2);
-
-    private final Suite suite;
-    private final EventWatcher watcher;
-    private final List<String> customers;
-    private final BenchOptions options;
-    private final PrintStream out;
-
-    LoadStep(Suite suite, EventWatcher watcher, List<String> customers, BenchOptions options, PrintStream out) {
-        this.suite = suite;
-        this.watcher = watcher;
-        this.customers = customers;
-        this.options = options;
-        this.out = out;
-    }
 
     /** One order's measurements; times are {@link System#nanoTime()}, 0 until they happened. */
     private static final class Probe {
@@ -63,18 +49,26 @@ final class LoadStep {
         }
     }
 
-    /** The state of a running step, shared by the senders, the watcher's callbacks and the progress monitor. */
+    /**
+     * The state of a running step, shared by the senders, the watcher's callbacks and the progress monitor it starts.
+     */
     private final class Run {
         final String label;
+        final long start, end;
+        final Thread monitor;
         final Queue<Probe> probes = new ConcurrentLinkedQueue<>();
         final AtomicLong sent = new AtomicLong();
         final LongAdder created = new LongAdder(), finished = new LongAdder(), failed = new LongAdder();
         final LongAdder paid = new LongAdder(), dispatched = new LongAdder();
-        final Map<String, LongAdder> errors = new ConcurrentSkipListMap<>();
+        final Map<String, Long> errors = new ConcurrentSkipListMap<>();
         volatile String aborted;
 
-        Run(String label) {
+        /** {@code backlogLimit}: the orders outstanding at which the step is aborted. */
+        Run(String label, long start, long end, long backlogLimit) {
             this.label = label;
+            this.start = start;
+            this.end = end;
+            this.monitor = monitor(backlogLimit);
         }
 
         Probe newProbe(long scheduled) {
@@ -126,16 +120,141 @@ final class LoadStep {
         }
 
         void error(String kind) {
-            errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+            errors.merge(kind, 1L, Long::sum);
         }
 
         long errorCount() {
-            return errors.values().stream().mapToLong(LongAdder::sum).sum();
+            return errors.values().stream().mapToLong(Long::longValue).sum();
         }
 
         /** Sent but neither final nor failed. */
         long outstanding() {
             return sent.get() - finished.sum() - failed.sum();
+        }
+
+        /**
+         * Waits until every order sent is final or failed, at most the completion timeout after the last send; then
+         * until every paid order is dispatched, as long, or only {@link #DISPATCH_GRACE} when nothing was dispatched at
+         * all (a stack without fulfillment-service). Then stops the monitor and sums the step up.
+         */
+        StepResult finish(long lastSend, Double rate, Integer workers, double seconds) throws InterruptedException {
+            long finalDeadline = lastSend + options.completionTimeout().toNanos();
+            long httpDeadline = finalDeadline + options.httpTimeout().toNanos();
+            while (outstanding() > 0) {
+                long now = System.nanoTime();
+                long awaitingHttp = sent.get() - created.sum() - failed.sum();
+                if (now - httpDeadline > 0 || (now - finalDeadline > 0 && awaitingHttp == 0)) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            long grace = System.nanoTime() + DISPATCH_GRACE.toNanos();
+            while (paid.sum() > dispatched.sum()) {
+                long deadline = dispatched.sum() > 0 && finalDeadline - grace > 0 ? finalDeadline : grace;
+                if (System.nanoTime() - deadline > 0) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            monitor.interrupt();
+            Tally total = new Tally();
+            Map<Integer, Tally> perSecond = new TreeMap<>();
+            for (Probe probe : probes) {
+                if (probe.orderId != null && (probe.dispatched == 0 || probe.done.getCount() > 0)) {
+                    watcher.forget(probe.orderId);
+                }
+                if (probe.done.getCount() > 0) {
+                    probe.error = probe.orderId != null ? "no final event" : "no answer";
+                    error(probe.error);
+                    failed.increment();
+                }
+                total.add(probe);
+                int second = (int) Math.max(0, (probe.scheduled - start) / 1_000_000_000L);
+                perSecond.computeIfAbsent(second, s -> new Tally()).add(probe);
+            }
+            return new StepResult(
+                    label,
+                    rate,
+                    workers,
+                    seconds,
+                    sent.get(),
+                    created.sum(),
+                    total.completed - total.paymentFailed,
+                    total.paymentFailed,
+                    total.dispatch.getTotalCount(),
+                    new TreeMap<>(errors),
+                    total.post,
+                    total.endToEnd,
+                    total.dispatch,
+                    perSecond.entrySet().stream()
+                            .map(e -> e.getValue().second(label, e.getKey()))
+                            .toList(),
+                    aborted);
+        }
+
+        /**
+         * Prints progress every 5 s, with the p99 latencies of what answered or became final in those seconds, and
+         * aborts the step once more than {@code backlogLimit} orders are outstanding.
+         */
+        private Thread monitor(long backlogLimit) {
+            return Thread.ofPlatform().name("bench-progress").daemon().start(() -> {
+                long lastSent = 0, lastFinished = 0, lastPrint = start;
+                try {
+                    for (int tick = 1; ; tick++) {
+                        long next = start + TimeUnit.SECONDS.toNanos(tick);
+                        sleepUntil(next);
+                        if (Thread.currentThread().isInterrupted()) {
+                            return;
+                        }
+                        long outstanding = outstanding();
+                        if (aborted == null && System.nanoTime() - end < 0) {
+                            if (outstanding > backlogLimit) {
+                                aborted = "backlog of " + outstanding + " orders (" + backlogLimit + " allowed)";
+                            } else if (backlogLimit != Long.MAX_VALUE && errorCount() > 50) {
+                                aborted = errorCount() + " errors";
+                            }
+                        }
+                        if (tick % 5 != 0 && aborted == null) {
+                            continue;
+                        }
+                        Histogram post = new Histogram(HIGHEST, 3);
+                        Histogram endToEnd = new Histogram(HIGHEST, 3);
+                        for (Probe p : probes) {
+                            if (p.orderId != null && p.responded - lastPrint > 0 && p.responded - next <= 0) {
+                                post.recordValue(micros(p.responded - p.scheduled));
+                            }
+                            if (p.outcome != null && p.finished - lastPrint > 0 && p.finished - next <= 0) {
+                                endToEnd.recordValue(micros(p.finished - p.scheduled));
+                            }
+                        }
+                        long sentNow = sent.get(), finishedNow = finished.sum();
+                        double secs = (next - lastPrint) / 1e9;
+                        out.printf(
+                                "  [%-9s %3ds] sent %7d (%6.1f/s)  final %7d (%6.1f/s)  in flight %5d  errors %d"
+                                        + "  | last %ds: POST p99 %s, end-to-end p99 %s%s%n",
+                                label,
+                                tick,
+                                sentNow,
+                                (sentNow - lastSent) / secs,
+                                finishedNow,
+                                (finishedNow - lastFinished) / secs,
+                                outstanding,
+                                errorCount(),
+                                Math.round(secs),
+                                p99(post),
+                                p99(endToEnd),
+                                aborted != null ? "  ABORTED: " + aborted : "");
+                        lastSent = sentNow;
+                        lastFinished = finishedNow;
+                        lastPrint = next;
+                        if (aborted != null) {
+                            return;
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    out.println("  progress monitor failed: " + e);
+                }
+            });
         }
     }
 
@@ -148,13 +267,12 @@ final class LoadStep {
      */
     StepResult open(String label, double startRate, double rate, Duration duration, Duration backlogLimit)
             throws InterruptedException {
-        Run run = new Run(label);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         long end = start + duration.toNanos();
         long backlog = backlogLimit == null
                 ? Long.MAX_VALUE
                 : Math.max(200, Math.round(rate * backlogLimit.toMillis() / 1000.0));
-        Thread monitor = monitor(run, start, end, backlog);
+        Run run = new Run(label, start, end, backlog);
         long lastSend = start;
         double seconds = duration.toNanos() / 1e9;
         double slope = (rate - startRate) / seconds; // orders/s per second
@@ -170,26 +288,22 @@ final class LoadStep {
                 lastSend = at;
             }
             double sent = (Math.min(System.nanoTime(), end) - start) / 1e9;
-            drain(run, lastSend);
-            monitor.interrupt();
-            return result(run, rate, 0, run.aborted != null ? sent : seconds, start);
+            return run.finish(lastSend, rate, null, run.aborted != null ? sent : seconds);
         }
     }
 
     /** Closed loop: {@code workers} each place an order and wait until it is final (or timed out), for {@code duration}. */
     StepResult closed(String label, int workers, Duration duration) throws InterruptedException {
-        Run run = new Run(label);
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        Thread monitor = monitor(run, start, end, Long.MAX_VALUE);
+        Run run = new Run(label, start, start + duration.toNanos(), Long.MAX_VALUE);
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             threads.add(Thread.ofVirtual().name("bench-worker-" + w).start(() -> {
-                while (System.nanoTime() - end < 0) {
+                while (System.nanoTime() - run.end < 0) {
                     Probe probe = run.newProbe(System.nanoTime());
                     run.place(probe);
                     try {
-                        // one that never becomes final is counted by drain, as "no final event"
+                        // one that never becomes final is counted by finish, as "no final event"
                         probe.done.await(options.completionTimeout().toMillis(), TimeUnit.MILLISECONDS);
                     } catch (InterruptedException e) {
                         return;
@@ -200,45 +314,7 @@ final class LoadStep {
         for (Thread t : threads) {
             t.join();
         }
-        drain(run, System.nanoTime());
-        monitor.interrupt();
-        return result(run, 0, workers, duration.toMillis() / 1000.0, start);
-    }
-
-    /**
-     * Waits until every order sent is final or failed, at most the completion timeout after the last send; then until
-     * every paid order is dispatched, as long, or only {@link #DISPATCH_GRACE} when nothing was dispatched at all (a
-     * stack without fulfillment-service).
-     */
-    private void drain(Run run, long lastSend) throws InterruptedException {
-        long finalDeadline = lastSend + options.completionTimeout().toNanos();
-        long httpDeadline = finalDeadline + options.httpTimeout().toNanos();
-        while (run.outstanding() > 0) {
-            long now = System.nanoTime();
-            long awaitingHttp = run.sent.get() - run.created.sum() - run.failed.sum();
-            if (now - httpDeadline > 0 || (now - finalDeadline > 0 && awaitingHttp == 0)) {
-                break;
-            }
-            Thread.sleep(20);
-        }
-        long grace = System.nanoTime() + DISPATCH_GRACE.toNanos();
-        while (run.paid.sum() > run.dispatched.sum()) {
-            long deadline = run.dispatched.sum() > 0 && finalDeadline - grace > 0 ? finalDeadline : grace;
-            if (System.nanoTime() - deadline > 0) {
-                break;
-            }
-            Thread.sleep(20);
-        }
-        for (Probe probe : run.probes) {
-            if (probe.orderId != null && (probe.dispatched == 0 || probe.done.getCount() > 0)) {
-                watcher.forget(probe.orderId);
-            }
-            if (probe.done.getCount() > 0) {
-                probe.error = probe.orderId != null ? "no final event" : "no answer";
-                run.error(probe.error);
-                run.failed.increment();
-            }
-        }
+        return run.finish(System.nanoTime(), null, workers, duration.toMillis() / 1000.0);
     }
 
     /** Latencies and counts of a set of orders: a whole step, or one second of it. */
@@ -266,113 +342,21 @@ final class LoadStep {
                 dispatch.recordValue(micros(p.dispatched - p.scheduled));
             }
         }
-    }
 
-    private StepResult result(Run run, double rate, int workers, double seconds, long start) {
-        Tally total = new Tally();
-        TreeMap<Integer, Tally> perSecond = new TreeMap<>();
-        for (Probe p : run.probes) {
-            int second = (int) Math.max(0, (p.scheduled - start) / 1_000_000_000L);
-            total.add(p);
-            perSecond.computeIfAbsent(second, s -> new Tally()).add(p);
+        StepResult.Second second(String step, int second) {
+            return new StepResult.Second(
+                    step,
+                    second,
+                    sent,
+                    completed,
+                    errors,
+                    StepResult.ms(post, 50),
+                    StepResult.ms(post, 99),
+                    StepResult.ms(endToEnd, 50),
+                    StepResult.ms(endToEnd, 99),
+                    StepResult.ms(dispatch, 50),
+                    StepResult.ms(dispatch, 99));
         }
-        List<StepResult.Second> series = new ArrayList<>();
-        perSecond.forEach((second, t) -> series.add(new StepResult.Second(
-                run.label,
-                second,
-                t.sent,
-                t.completed,
-                t.errors,
-                StepResult.ms(t.post, 50),
-                StepResult.ms(t.post, 99),
-                StepResult.ms(t.endToEnd, 50),
-                StepResult.ms(t.endToEnd, 99),
-                StepResult.ms(t.dispatch, 50),
-                StepResult.ms(t.dispatch, 99))));
-        Map<String, Long> errors = new TreeMap<>();
-        run.errors.forEach((kind, n) -> errors.put(kind, n.sum()));
-        return new StepResult(
-                run.label,
-                rate,
-                workers,
-                seconds,
-                run.sent.get(),
-                run.created.sum(),
-                total.completed - total.paymentFailed,
-                total.paymentFailed,
-                total.dispatch.getTotalCount(),
-                errors,
-                total.post,
-                total.endToEnd,
-                total.dispatch,
-                series,
-                run.aborted);
-    }
-
-    /**
-     * Prints progress every 5 s, with the p99 latencies of what answered or became final in those seconds, and aborts
-     * the step once its backlog exceeds {@code backlogLimit} orders.
-     */
-    private Thread monitor(Run run, long start, long end, long backlogLimit) {
-        return Thread.ofPlatform().name("bench-progress").daemon().start(() -> {
-            long lastSent = 0, lastFinished = 0, lastPrint = start;
-            try {
-                for (int tick = 1; ; tick++) {
-                    long next = start + TimeUnit.SECONDS.toNanos(tick);
-                    sleepUntil(next);
-                    if (Thread.currentThread().isInterrupted()) {
-                        return;
-                    }
-                    long outstanding = run.outstanding();
-                    if (run.aborted == null && System.nanoTime() - end < 0) {
-                        if (outstanding > backlogLimit) {
-                            run.aborted = "backlog of " + outstanding + " orders (" + backlogLimit + " allowed)";
-                        } else if (backlogLimit != Long.MAX_VALUE && run.errorCount() > 50) {
-                            run.aborted = run.errorCount() + " errors";
-                        }
-                    }
-                    if (tick % 5 != 0 && run.aborted == null) {
-                        continue;
-                    }
-                    Histogram post = new Histogram(HIGHEST, 3);
-                    Histogram endToEnd = new Histogram(HIGHEST, 3);
-                    for (Probe p : run.probes) {
-                        if (p.orderId != null && p.responded - lastPrint > 0 && p.responded - next <= 0) {
-                            post.recordValue(micros(p.responded - p.scheduled));
-                        }
-                        if (p.outcome != null && p.finished - lastPrint > 0 && p.finished - next <= 0) {
-                            endToEnd.recordValue(micros(p.finished - p.scheduled));
-                        }
-                    }
-                    long sent = run.sent.get();
-                    long finished = run.finished.sum();
-                    double secs = (next - lastPrint) / 1e9;
-                    out.printf(
-                            "  [%-9s %3ds] sent %7d (%6.1f/s)  final %7d (%6.1f/s)  in flight %5d  errors %d"
-                                    + "  | last %ds: POST p99 %s, end-to-end p99 %s%s%n",
-                            run.label,
-                            tick,
-                            sent,
-                            (sent - lastSent) / secs,
-                            finished,
-                            (finished - lastFinished) / secs,
-                            outstanding,
-                            run.errorCount(),
-                            Math.round(secs),
-                            p99(post),
-                            p99(endToEnd),
-                            run.aborted != null ? "  ABORTED: " + run.aborted : "");
-                    lastSent = sent;
-                    lastFinished = finished;
-                    lastPrint = next;
-                    if (run.aborted != null) {
-                        return;
-                    }
-                }
-            } catch (RuntimeException e) {
-                out.println("  progress monitor failed: " + e);
-            }
-        });
     }
 
     /**

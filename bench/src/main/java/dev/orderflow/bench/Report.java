@@ -2,7 +2,10 @@ package dev.orderflow.bench;
 
 import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,11 +17,14 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
-/** What a run measured, as text: the step table, the result, the ratios to the limits, and the one summary line. */
+/**
+ * What a run measured: the run as the results file shows it (Jackson writes these records), and as text: the step
+ * table, the result, the ratios to the limits, and the one summary line.
+ */
 final class Report {
 
-    /** A measured step with what the machine did meanwhile, and whether it met the preset's bar. */
-    record Step(StepResult result, SystemStats.Figures system, boolean passed, String verdict) {}
+    /** A measured step, whether it met the preset's bar, and what the machine did meanwhile. */
+    record Step(@JsonUnwrapped StepResult result, boolean passed, String verdict, SystemStats.Figures system) {}
 
     /** The machine when the run began. */
     record Conditions(
@@ -31,18 +37,42 @@ final class Report {
     /** The accounts the run opened. */
     record Setup(int customers, BigDecimal depositEach, double seconds) {}
 
-    /** Everything a run measured. {@code chosen} is the step the run reports as its result, or null. */
+    /**
+     * Everything a run measured, as the results file shows it (its field names are what readers of
+     * {@code bench-results/} depend on). {@code chosen} is the step the run reports as its result, or null.
+     */
     record Run(
-            BenchOptions options,
-            String runId,
-            String startedAt,
-            Conditions conditions,
-            Limits.Postgres postgres,
-            Limits.Kafka kafka,
-            Setup setup,
-            StepResult warmup,
-            List<Step> steps,
-            Step chosen) {}
+            @JsonIgnore BenchOptions options,
+            @JsonProperty(index = 1) String runId,
+            @JsonProperty(index = 2) String startedAt,
+            @JsonProperty(index = 3) Conditions conditions,
+            @JsonProperty(index = 5) Limits limits,
+            @JsonProperty(index = 6) Setup setup,
+            @JsonProperty(index = 9) @JsonInclude(NON_NULL) StepResult warmup,
+            @JsonProperty(index = 8) List<Step> steps,
+            @JsonIgnore Step chosen) {
+
+        @JsonProperty(index = 0)
+        String preset() {
+            return options.preset().label();
+        }
+
+        @JsonProperty(index = 4)
+        Results.Settings settings() {
+            return Results.Settings.of(options);
+        }
+
+        /** The chosen step; every field null when no step was chosen. */
+        @JsonProperty(index = 7)
+        Results.Result result() {
+            return Results.Result.of(this);
+        }
+
+        @JsonProperty(index = 10)
+        List<StepResult.Second> series() {
+            return steps.stream().flatMap(s -> s.result().series().stream()).toList();
+        }
+    }
 
     /** How a step compares with the limits measured in the same run; null where either side is unknown. */
     @JsonInclude(NON_NULL)
@@ -58,25 +88,29 @@ final class Report {
         static Ratios of(Run run, Step step) {
             StepResult r = step.result();
             SystemStats.Figures system = step.system();
-            Double tps = run.postgres() == null ? null : run.postgres().transactionsPerSecond();
+            Limits.Postgres pg = run.limits().postgres();
+            Limits.Kafka kafka = run.limits().kafka();
+            Double tps = pg == null ? null : pg.transactionsPerSecond();
             Double perOrder = system.pgCommitsPerOrder();
-            Double records = run.kafka() == null ? null : run.kafka().recordsPerSecond();
+            Double records = kafka == null ? null : kafka.recordsPerSecond();
             // a ratio to a round trip of 0 (none measured) is null
-            Histogram rt = run.kafka() == null || r.endToEnd().getTotalCount() == 0
-                    ? null
-                    : run.kafka().latency();
+            Histogram rt = kafka == null || r.endToEnd().getTotalCount() == 0 ? null : kafka.latency();
             return new Ratios(
                     ratio(r.ordersPerSecond(), tps),
                     ratio(system.pgCommitsPerSecond(), tps),
                     tps != null && perOrder != null && perOrder > 0 ? StepResult.round(tps / perOrder) : null,
                     ratio(r.ordersPerSecond(), records),
                     ratio(system.kafkaRecordsPerSecond(), records),
-                    rt == null ? null : ratio((double) p(r.endToEnd(), 50), (double) p(rt, 50)),
-                    rt == null ? null : ratio((double) p(r.endToEnd(), 99), (double) p(rt, 99)));
+                    rt == null
+                            ? null
+                            : ratio(r.endToEnd().getValueAtPercentile(50), (double) rt.getValueAtPercentile(50)),
+                    rt == null
+                            ? null
+                            : ratio(r.endToEnd().getValueAtPercentile(99), (double) rt.getValueAtPercentile(99)));
         }
 
-        private static Double ratio(Double a, Double b) {
-            return a == null || b == null || b <= 0 ? null : Math.round(a / b * 10000) / 10000.0;
+        private static Double ratio(Number a, Double b) {
+            return a == null || b == null || b <= 0 ? null : Math.round(a.doubleValue() / b * 10000) / 10000.0;
         }
     }
 
@@ -96,7 +130,9 @@ final class Report {
 
     private Report() {}
 
-    static String limitsText(Limits.Postgres pg, Limits.Kafka kafka) {
+    static String limitsText(Limits limits) {
+        Limits.Postgres pg = limits.postgres();
+        Limits.Kafka kafka = limits.kafka();
         String text = "";
         if (pg != null) {
             text += format(
@@ -105,17 +141,21 @@ final class Report {
                     pg.server(),
                     pg.transactionsPerSecond(),
                     pg.connections(),
-                    pg.latencyMs().p50(),
-                    pg.latencyMs().p99(),
+                    StepResult.ms(pg.latency(), 50),
+                    StepResult.ms(pg.latency(), 99),
                     pg.fsync(),
                     pg.synchronousCommit());
         }
         if (kafka != null) {
-            StepResult.Latency rt = kafka.roundTripLatencyMs();
+            Histogram rt = kafka.latency();
             text += format(
                     "  Kafka produce->consume round trip, acks=all: p50 %.2f ms, p99 %.2f ms (%d round trips);"
                             + " %,.0f records/s of %d B flat out%n",
-                    rt.p50(), rt.p99(), rt.count(), kafka.recordsPerSecond(), kafka.recordBytes());
+                    StepResult.ms(rt, 50),
+                    StepResult.ms(rt, 99),
+                    rt.getTotalCount(),
+                    kafka.recordsPerSecond(),
+                    kafka.recordBytes());
         }
         return text;
     }
@@ -141,7 +181,7 @@ final class Report {
                         ROW,
                         r.label(),
                         format("%.1f", r.ordersPerSecond()),
-                        num(p(r.post(), 50)) + " / " + num(p(r.post(), 99)),
+                        num(r.post(), 50) + " / " + num(r.post(), 99),
                         quartet(r.endToEnd(), " / "),
                         r.dispatchMeasured() ? quartet(r.dispatch(), " / ") : "not measured",
                         String.valueOf(r.errorCount()),
@@ -169,25 +209,18 @@ final class Report {
                                 quartet(r.dispatch(), "/"), r.dispatched(), r.paid())
                         : NOT_MEASURED,
                 r.errorCount(),
-                r.errorCount() > 0 ? " " + r.errors() : "");
-        Ratios ratios = Ratios.of(run, run.chosen());
+                r.errorCount() > 0 ? " " + r.errorsByKind() : "");
+        Ratios q = Ratios.of(run, run.chosen());
         List<String> parts = new ArrayList<>();
-        addKnown(
-                parts, "orders/s = %.1f%% of PostgreSQL's insert tx/s", percent(ratios.ordersPerSecondToPgInsertTps()));
-        addKnown(parts, "the suite's commits/s = %.1f%% of it", percent(ratios.pgCommitsPerSecondToPgInsertTps()));
-        addKnown(
-                parts,
-                "at its commits per order the database bounds it at %.0f orders/s",
-                ratios.pgBoundOrdersPerSecond());
-        addKnown(
-                parts,
-                "its Kafka records/s = %.1f%% of the broker's",
-                percent(ratios.kafkaRecordsPerSecondToKafkaLimit()));
+        addKnown(parts, "orders/s = %.1f%% of PostgreSQL's insert tx/s", percent(q.ordersPerSecondToPgInsertTps()));
+        addKnown(parts, "the suite's commits/s = %.1f%% of it", percent(q.pgCommitsPerSecondToPgInsertTps()));
+        addKnown(parts, "at its commits per order the database bounds it at %.0f orders/s", q.pgBoundOrdersPerSecond());
+        addKnown(parts, "its Kafka records/s = %.1f%% of the broker's", percent(q.kafkaRecordsPerSecondToKafkaLimit()));
         addKnown(
                 parts,
                 "end-to-end p50/p99 = %.1f/%.1f Kafka round trips",
-                ratios.endToEndP50ToKafkaRoundTripP50(),
-                ratios.endToEndP99ToKafkaRoundTripP99());
+                q.endToEndP50ToKafkaRoundTripP50(),
+                q.endToEndP99ToKafkaRoundTripP99());
         return parts.isEmpty() ? text : text + "ratios: " + String.join("; ", parts) + System.lineSeparator();
     }
 
@@ -205,7 +238,7 @@ final class Report {
                             preset,
                             first.label(),
                             first.ordersPerSecond(),
-                            num(p(first.endToEnd(), 99)),
+                            num(first.endToEnd(), 99),
                             first.errorCount());
         }
         StepResult r = run.chosen().result();
@@ -213,12 +246,12 @@ final class Report {
                 "bench %s: %.1f orders/s, p99 end-to-end %s ms, %d errors, %s",
                 preset,
                 r.ordersPerSecond(),
-                num(p(r.endToEnd(), 99)),
+                num(r.endToEnd(), 99),
                 r.errorCount(),
                 r.dispatchMeasured()
                         ? format(
                                 "p99 POST->DISPATCHED %s ms (%d of %d paid dispatched)",
-                                num(p(r.dispatch(), 99)), r.dispatched(), r.paid())
+                                num(r.dispatch(), 99), r.dispatched(), r.paid())
                         : NOT_MEASURED);
     }
 
@@ -232,8 +265,9 @@ final class Report {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    static long p(Histogram h, double percentile) {
-        return h.getValueAtPercentile(percentile);
+    /** A histogram's percentile, as {@link #num(long)} shows it. */
+    static String num(Histogram h, double percentile) {
+        return num(h.getValueAtPercentile(percentile));
     }
 
     static String format(String format, Object... args) {
@@ -241,7 +275,7 @@ final class Report {
     }
 
     private static String quartet(Histogram h, String separator) {
-        return String.join(separator, num(p(h, 50)), num(p(h, 95)), num(p(h, 99)), num(h.getMaxValue()));
+        return String.join(separator, num(h, 50), num(h, 95), num(h, 99), num(h.getMaxValue()));
     }
 
     /** Adds {@code format} with {@code values} to {@code parts}, unless one of them is unknown. */

@@ -3,39 +3,35 @@ package dev.orderflow.bench;
 import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import static dev.orderflow.bench.Report.escape;
 import static dev.orderflow.bench.Report.num;
-import static dev.orderflow.bench.Report.p;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderflow.bench.StepResult.Latency;
 import java.util.List;
-import java.util.Map;
+import org.HdrHistogram.Histogram;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdDelegatingSerializer;
+import tools.jackson.databind.util.StdConverter;
 
 /**
- * The files a run writes: the JSON document (records written by Jackson; its field names are what readers of
- * {@code bench-results/} depend on) and the HTML page with the step table and {@link Chart}s.
+ * The files a run writes: the JSON document ({@link Report.Run} and what it holds, written by Jackson; every histogram
+ * as its {@link Latency}) and the HTML page with the step table and {@link Chart}s.
  */
 final class Results {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .addModule(new SimpleModule()
+                    .addSerializer(Histogram.class, new StdDelegatingSerializer(new StdConverter<Histogram, Latency>() {
+                        @Override
+                        public Latency convert(Histogram h) {
+                            return Latency.of(h);
+                        }
+                    })))
             .build();
-
-    record Document(
-            String preset,
-            String runId,
-            String startedAt,
-            Report.Conditions conditions,
-            Settings settings,
-            LimitFigures limits,
-            Report.Setup setup,
-            Result result,
-            List<StepFigures> steps,
-            @JsonInclude(NON_NULL) StepFigures warmup,
-            List<StepResult.Second> series) {}
 
     record Settings(
             String mode,
@@ -51,118 +47,60 @@ final class Results {
             String orderUrl,
             String billingUrl,
             String bootstrapServers,
-            String jdbcUrl) {}
+            String jdbcUrl) {
 
-    record LimitFigures(Limits.Postgres postgres, Limits.Kafka kafka) {}
+        static Settings of(BenchOptions o) {
+            boolean closed = o.closedLoop();
+            return new Settings(
+                    closed ? "closed loop" : "open model",
+                    closed ? o.concurrency() : null,
+                    closed ? null : o.measuredRates(),
+                    o.duration().toMillis() / 1000.0,
+                    o.warmup().toMillis() / 1000.0,
+                    o.warmup().isZero() || closed ? null : o.warmupRate(),
+                    o.customers(),
+                    o.product(),
+                    o.throughput() ? o.threshold().toMillis() : null,
+                    o.completionTimeout().toMillis() / 1000.0,
+                    o.orderUrl().toString(),
+                    o.billingUrl().toString(),
+                    o.bootstrapServers(),
+                    o.jdbcUrl());
+        }
+    }
 
     /** The chosen step; every field null when no step was chosen. */
     @JsonInclude(NON_NULL)
     record Result(
             String step,
             Double ordersPerSecond,
-            Latency postLatencyMs,
-            Latency endToEndLatencyMs,
+            Histogram postLatencyMs,
+            Histogram endToEndLatencyMs,
             Long dispatched,
-            Latency dispatchLatencyMs,
+            Histogram dispatchLatencyMs,
             Long errors,
-            Report.Ratios ratios) {}
+            Report.Ratios ratios) {
 
-    /** A step; {@code dispatchLatencyMs} is null when no {@code OrderDispatched} arrived in it. */
-    record StepFigures(
-            String step,
-            Double targetRate,
-            Integer workers,
-            double seconds,
-            long sent,
-            long created,
-            long paid,
-            long paymentFailed,
-            long dispatched,
-            double ordersPerSecond,
-            Latency postLatencyMs,
-            Latency endToEndLatencyMs,
-            Latency dispatchLatencyMs,
-            long errors,
-            Map<String, Long> errorsByKind,
-            String aborted,
-            @JsonInclude(NON_NULL) Boolean passed,
-            @JsonInclude(NON_NULL) String verdict,
-            @JsonInclude(NON_NULL) SystemStats.Figures system) {
-
-        /** {@code step} is null for the warm-up, which is not judged. */
-        static StepFigures of(StepResult r, Report.Step step) {
-            return new StepFigures(
-                    r.label(),
-                    r.targetRate() > 0 ? r.targetRate() : null,
-                    r.workers() > 0 ? r.workers() : null,
-                    StepResult.round(r.seconds()),
-                    r.sent(),
-                    r.created(),
-                    r.paid(),
-                    r.paymentFailed(),
-                    r.dispatched(),
-                    StepResult.round(r.ordersPerSecond()),
-                    Latency.of(r.post()),
-                    Latency.of(r.endToEnd()),
-                    r.dispatchMeasured() ? Latency.of(r.dispatch()) : null,
-                    r.errorCount(),
-                    r.errors(),
-                    r.aborted(),
-                    step == null ? null : step.passed(),
-                    step == null ? null : step.verdict(),
-                    step == null ? null : step.system());
+        static Result of(Report.Run run) {
+            StepResult r = run.chosen() == null ? null : run.chosen().result();
+            return r == null
+                    ? new Result(null, null, null, null, null, null, null, null)
+                    : new Result(
+                            r.label(),
+                            r.roundedOrdersPerSecond(),
+                            r.post(),
+                            r.endToEnd(),
+                            r.dispatched(),
+                            r.measuredDispatch(),
+                            r.errorCount(),
+                            Report.Ratios.of(run, run.chosen()));
         }
     }
 
     private Results() {}
 
     static String json(Report.Run run) {
-        BenchOptions o = run.options();
-        boolean closed = o.closedLoop();
-        var settings = new Settings(
-                closed ? "closed loop" : "open model",
-                closed ? o.concurrency() : null,
-                closed ? null : o.measuredRates(),
-                o.duration().toMillis() / 1000.0,
-                o.warmup().toMillis() / 1000.0,
-                o.warmup().isZero() || closed ? null : o.warmupRate(),
-                o.customers(),
-                o.product(),
-                o.throughput() ? o.threshold().toMillis() : null,
-                o.completionTimeout().toMillis() / 1000.0,
-                o.orderUrl().toString(),
-                o.billingUrl().toString(),
-                o.bootstrapServers(),
-                o.jdbcUrl());
-        StepResult r = run.chosen() == null ? null : run.chosen().result();
-        var result = r == null
-                ? new Result(null, null, null, null, null, null, null, null)
-                : new Result(
-                        r.label(),
-                        StepResult.round(r.ordersPerSecond()),
-                        Latency.of(r.post()),
-                        Latency.of(r.endToEnd()),
-                        r.dispatched(),
-                        r.dispatchMeasured() ? Latency.of(r.dispatch()) : null,
-                        r.errorCount(),
-                        Report.Ratios.of(run, run.chosen()));
-        return JSON.writeValueAsString(new Document(
-                        o.preset().label(),
-                        run.runId(),
-                        run.startedAt(),
-                        run.conditions(),
-                        settings,
-                        new LimitFigures(run.postgres(), run.kafka()),
-                        run.setup(),
-                        result,
-                        run.steps().stream()
-                                .map(s -> StepFigures.of(s.result(), s))
-                                .toList(),
-                        run.warmup() == null ? null : StepFigures.of(run.warmup(), null),
-                        run.steps().stream()
-                                .flatMap(s -> s.result().series().stream())
-                                .toList()))
-                + "\n";
+        return JSON.writeValueAsString(run) + "\n";
     }
 
     static String html(Report.Run run) {
@@ -177,7 +115,7 @@ final class Results {
                 .append("</h1>\n<p><b>")
                 .append(escape(Report.summaryLine(run)))
                 .append("</b></p>\n<pre>")
-                .append(escape(Report.limitsText(run.postgres(), run.kafka())))
+                .append(escape(Report.limitsText(run.limits())))
                 .append(escape(Report.resultText(run)))
                 .append("</pre>\n<h2>Latency per second (by when the orders were scheduled), log scale</h2>\n")
                 .append(Chart.latencies(run))
@@ -194,15 +132,15 @@ final class Results {
                             + "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>%n",
                     escape(r.label()),
                     r.ordersPerSecond(),
-                    num(p(r.post(), 50)),
-                    num(p(r.post(), 99)),
-                    num(p(r.endToEnd(), 50)),
-                    num(p(r.endToEnd(), 95)),
-                    num(p(r.endToEnd(), 99)),
+                    num(r.post(), 50),
+                    num(r.post(), 99),
+                    num(r.endToEnd(), 50),
+                    num(r.endToEnd(), 95),
+                    num(r.endToEnd(), 99),
                     num(r.endToEnd().getMaxValue()),
                     d ? r.dispatched() + " of " + r.paid() : "not measured",
-                    d ? num(p(r.dispatch(), 50)) : "-",
-                    d ? num(p(r.dispatch(), 99)) : "-",
+                    d ? num(r.dispatch(), 50) : "-",
+                    d ? num(r.dispatch(), 99) : "-",
                     r.errorCount(),
                     escape(s.verdict())));
         }

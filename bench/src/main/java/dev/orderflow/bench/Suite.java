@@ -1,6 +1,8 @@
 package dev.orderflow.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,14 +10,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The suite's HTTP API as the bench uses it (CONTRACT.md): the catalog and orders of order-service, the accounts and
  * deposits of billing-service. One {@link HttpClient} (HTTP/1.1, kept-alive connections), called from virtual threads.
+ * And the settings every Kafka client of the bench starts from.
  */
 final class Suite {
 
@@ -38,6 +44,25 @@ final class Suite {
 
     Suite(BenchOptions options) {
         this.options = options;
+    }
+
+    /**
+     * The broker's address and, where the broker wants a login (bin/stack's SASL/SCRAM), the client configuration named
+     * by {@code -Dbench.kafka.config}, which bin/bench sets to the stack's admin configuration
+     * ({@code .stack/conf/admin.properties}, as the bin/kafka-*.sh tools use).
+     */
+    static Properties kafkaConfig(String bootstrapServers) {
+        Properties props = new Properties();
+        String file = System.getProperty("bench.kafka.config", "");
+        if (!file.isBlank()) {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                props.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the Kafka client configuration " + file, e);
+            }
+        }
+        props.put("bootstrap.servers", bootstrapServers);
+        return props;
     }
 
     /** The answer to a POST: its status, and the id it created when it succeeded. */

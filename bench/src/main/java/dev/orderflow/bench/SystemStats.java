@@ -37,20 +37,22 @@ final class SystemStats implements AutoCloseable {
 
     SystemStats(BenchOptions options) {
         this.options = options;
-        this.admin = Admin.create(KafkaClients.config(options.bootstrapServers()));
+        this.admin = Admin.create(Suite.kafkaConfig(options.bootstrapServers()));
     }
 
     /** Counters at one moment; -1 where unknown. CPU time in nanoseconds, the machine's in clock ticks. */
     record Snapshot(
-            long nanos, Map<String, Long> cpuNanos, long[] machine, long pgCommits, long walSyncs, long kafkaRecords) {}
+            long nanos, long[] machine, long pgCommits, long walSyncs, Map<String, Long> cpuNanos, long kafkaRecords) {}
 
     Snapshot take() {
-        long nanos = System.nanoTime();
-        long[] machine = machineTicks();
-        long commits = postgres("select xact_commit from pg_stat_database where datname = current_database()");
-        // PostgreSQL 18 moved it to pg_stat_io: unknown there
-        long syncs = postgres("select wal_sync from pg_stat_wal");
-        return new Snapshot(nanos, processCpu(), machine, commits, syncs, kafkaRecords());
+        return new Snapshot(
+                System.nanoTime(),
+                machineTicks(),
+                postgres("select xact_commit from pg_stat_database where datname = current_database()"),
+                // PostgreSQL 18 moved it to pg_stat_io: unknown there
+                postgres("select wal_sync from pg_stat_wal"),
+                processCpu(),
+                kafkaRecords());
     }
 
     /**
@@ -124,21 +126,17 @@ final class SystemStats implements AutoCloseable {
         roots.remove(0L);
         Map<String, Long> cpu = new TreeMap<>();
         roots.values().forEach(name -> cpu.put(name, 0L));
-        ProcessHandle.allProcesses().forEach(p -> tree(p, roots)
+        ProcessHandle.allProcesses().forEach(p -> tree(p, roots, 0)
                 .ifPresent(name ->
                         p.info().totalCpuDuration().ifPresent(time -> cpu.merge(name, time.toNanos(), Long::sum))));
         return cpu;
     }
 
     /** The name of the nearest of {@code roots} that is the process or one of its ancestors. */
-    private static Optional<String> tree(ProcessHandle process, Map<Long, String> roots) {
-        Optional<ProcessHandle> p = Optional.of(process);
-        for (int depth = 0; depth < 64 && p.isPresent(); depth++, p = p.get().parent()) {
-            if (roots.containsKey(p.get().pid())) {
-                return Optional.of(roots.get(p.get().pid()));
-            }
-        }
-        return Optional.empty();
+    private static Optional<String> tree(ProcessHandle p, Map<Long, String> roots, int depth) {
+        return roots.containsKey(p.pid())
+                ? Optional.of(roots.get(p.pid()))
+                : depth < 63 ? p.parent().flatMap(parent -> tree(parent, roots, depth + 1)) : Optional.empty();
     }
 
     /** The pid on a pid file's first line, 0 when there is none. */

@@ -29,7 +29,7 @@ class GoldenOutputTest {
         Report.Run run = run();
         String text = Report.TABLE_HEADER + "\n"
                 + String.join("\n", run.steps().stream().map(Report::stepLine).toList()) + "\n"
-                + Report.limitsText(run.postgres(), run.kafka())
+                + Report.limitsText(run.limits())
                 + Report.resultText(run)
                 + Report.summaryLine(run) + "\n";
         check("report.txt", text);
@@ -62,15 +62,14 @@ class GoldenOutputTest {
         SystemStats.Figures bare = new SystemStats.Figures(20.0, null, null, Map.of(), null, null, null, null, null);
         StepResult passed = step("200/s", 200, 20, 31_234, 92_345, Map.of());
         StepResult failed = step("400/s", 400, 20, 812_345, 0, new TreeMap<>(Map.of("http 503", 3L, "timeout", 1L)));
-        Report.Step ok = new Report.Step(passed, system, true, "ok: p99 under 500 ms");
-        Report.Step fail = new Report.Step(failed, bare, false, "FAIL: 4 errors {http 503=3, timeout=1}");
+        Report.Step ok = new Report.Step(passed, true, "ok: p99 under 500 ms", system);
+        Report.Step fail = new Report.Step(failed, false, "FAIL: 4 errors {http 503=3, timeout=1}", bare);
         return new Report.Run(
                 BenchOptions.parse("throughput", "--steps", "200,400"),
                 "20261129-131500",
                 "2026-11-29T13:15:00Z",
                 new Report.Conditions("0.50 0.40 0.30", 2, 1, "25", 12.5),
-                POSTGRES,
-                KAFKA,
+                new Limits(POSTGRES, KAFKA),
                 new Report.Setup(100, new BigDecimal("1000000.00"), 1.5),
                 step("warm-up", 200, 10, 45_678, 0, Map.of()),
                 List.of(ok, fail),
@@ -110,7 +109,7 @@ class GoldenOutputTest {
         return new StepResult(
                 label,
                 rate,
-                0,
+                null,
                 seconds,
                 orders,
                 orders - errorCount,

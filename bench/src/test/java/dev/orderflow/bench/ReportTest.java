@@ -19,7 +19,7 @@ class ReportTest {
 
     @Test
     void endsWithOneSummaryLine() {
-        Report.Step step = new Report.Step(result(812.4, 20, 143_000, 0), SYSTEM, true, "ok");
+        Report.Step step = new Report.Step(result(812.4, 20, 143_000, 0), true, "ok", SYSTEM);
         assertThat(Report.summaryLine(run("throughput", step, step)))
                 .isEqualTo("bench throughput: 812.4 orders/s, p99 end-to-end 143 ms, 0 errors,"
                         + " POST->DISPATCHED not measured (no OrderDispatched seen)");
@@ -27,7 +27,7 @@ class ReportTest {
 
     @Test
     void reportsPostToDispatchedBesidePostToPaid() {
-        Report.Step step = new Report.Step(result(100, 20, 40_000, 250_000), SYSTEM, true, "ok");
+        Report.Step step = new Report.Step(result(100, 20, 40_000, 250_000), true, "ok", SYSTEM);
         Report.Run run = run("latency", step, step);
         assertThat(Report.summaryLine(run))
                 .isEqualTo("bench latency: 100.0 orders/s, p99 end-to-end 40.0 ms, 0 errors,"
@@ -40,14 +40,14 @@ class ReportTest {
 
     @Test
     void saysSoWhenNoStepMetTheBar() {
-        Report.Step step = new Report.Step(result(100, 20, 900_000, 0), SYSTEM, false, "FAIL");
+        Report.Step step = new Report.Step(result(100, 20, 900_000, 0), false, "FAIL", SYSTEM);
         assertThat(Report.summaryLine(run("throughput", step, null)))
                 .startsWith("bench throughput: no step met the bar");
     }
 
     @Test
     void describesWhatTheMachineDidUnderEachStep() {
-        Report.Step step = new Report.Step(result(100, 20, 40_000, 0), SYSTEM, true, "ok");
+        Report.Step step = new Report.Step(result(100, 20, 40_000, 0), true, "ok", SYSTEM);
         assertThat(Report.stepLine(step))
                 .contains("not measured")
                 .endsWith("cpu% order-service 60 others 3 (machine 80% busy); pg 1000 commits/s (2.5/order);"
@@ -58,14 +58,15 @@ class ReportTest {
     void comparesTheResultWithTheLimitsOfTheSameRun() {
         Histogram pgLatency = histogram(500, 1000);
         Histogram kafkaLatency = histogram(1_000, 1000);
-        Report.Step step = new Report.Step(result(100, 20, 20_000, 0), SYSTEM, true, "ok");
+        Report.Step step = new Report.Step(result(100, 20, 20_000, 0), true, "ok", SYSTEM);
         Report.Run run = new Report.Run(
                 BenchOptions.parse("latency"),
                 "r",
                 "t",
                 conditions(),
-                Limits.Postgres.of(4, 5, 50_000, pgLatency, "17.6", "on", "on"),
-                Limits.Kafka.of(kafkaLatency, 300_000, 5, 0),
+                new Limits(
+                        Limits.Postgres.of(4, 5, 50_000, pgLatency, "17.6", "on", "on"),
+                        Limits.Kafka.of(kafkaLatency, 300_000, 5, 0)),
                 setup(),
                 null,
                 List.of(step),
@@ -83,15 +84,14 @@ class ReportTest {
 
     @Test
     void writesTheResultsFileWithTheFieldNamesItsReadersUse() {
-        Report.Step measured = new Report.Step(result(200, 3, 30_000, 90_000), SYSTEM, true, "ok");
-        Report.Step unmeasured = new Report.Step(result(400, 3, 60_000, 0), SYSTEM, true, "ok");
+        Report.Step measured = new Report.Step(result(200, 3, 30_000, 90_000), true, "ok", SYSTEM);
+        Report.Step unmeasured = new Report.Step(result(400, 3, 60_000, 0), true, "ok", SYSTEM);
         Report.Run run = new Report.Run(
                 BenchOptions.parse("throughput"),
                 "r",
                 "t",
                 conditions(),
-                null,
-                null,
+                new Limits(null, null),
                 setup(),
                 result(20, 2, 50_000, 0),
                 List.of(measured, unmeasured),
@@ -132,7 +132,7 @@ class ReportTest {
 
     @Test
     void writesAnEmptyResultWhenNoStepMetTheBar() {
-        Report.Step step = new Report.Step(result(100, 2, 900_000, 0), SYSTEM, false, "FAIL");
+        Report.Step step = new Report.Step(result(100, 2, 900_000, 0), false, "FAIL", SYSTEM);
         JsonNode json = JsonMapper.builder().build().readTree(Results.json(run("throughput", step, null)));
         assertThat(json.path("result").isEmpty()).isTrue();
         assertThat(json.has("warmup")).isFalse();
@@ -140,7 +140,7 @@ class ReportTest {
 
     @Test
     void drawsTheLatencyOverTimeAsInlineSvg() {
-        Report.Step step = new Report.Step(result(100, 3, 20_000, 0), SYSTEM, true, "ok");
+        Report.Step step = new Report.Step(result(100, 3, 20_000, 0), true, "ok", SYSTEM);
         String html = Results.html(run("latency", step, step));
         assertThat(html)
                 .contains("<svg")
@@ -152,7 +152,7 @@ class ReportTest {
 
     @Test
     void drawsPostToDispatchedWhenItWasMeasured() {
-        Report.Step step = new Report.Step(result(100, 3, 20_000, 70_000), SYSTEM, true, "ok");
+        Report.Step step = new Report.Step(result(100, 3, 20_000, 70_000), true, "ok", SYSTEM);
         String html = Results.html(run("latency", step, step));
         assertThat(html)
                 .contains("dispatched p99")
@@ -162,7 +162,15 @@ class ReportTest {
 
     private static Report.Run run(String preset, Report.Step step, Report.Step chosen) {
         return new Report.Run(
-                BenchOptions.parse(preset), "r", "t", conditions(), null, null, setup(), null, List.of(step), chosen);
+                BenchOptions.parse(preset),
+                "r",
+                "t",
+                conditions(),
+                new Limits(null, null),
+                setup(),
+                null,
+                List.of(step),
+                chosen);
     }
 
     private static Report.Conditions conditions() {
@@ -190,7 +198,7 @@ class ReportTest {
         return new StepResult(
                 Bench.label(rate),
                 rate,
-                0,
+                null,
                 seconds,
                 orders,
                 orders,

@@ -26,8 +26,8 @@ class StepResultTest {
         Histogram none = new Histogram(LoadStep.HIGHEST, 3);
         StepResult r = new StepResult(
                 "100/s",
-                100,
-                0,
+                100.0,
+                null,
                 20,
                 2000,
                 1990,
