@@ -39,12 +39,9 @@ class GroupCommitTest {
     @Test
     void writesWhatIsSubmittedDuringABatchTogetherInTheNext() throws Exception {
         commits = groupCommit(10, batch -> {});
-        CompletableFuture<Void> first = submitWhileTheFirstBatchIsHeld();
-        List<CompletableFuture<Void>> next = submitAll("b", "c", "d");
-        awaitQueued(3);
+        List<CompletableFuture<Void>> next = queueBehindAHeldBatch("b", "c", "d");
 
         releaseFirstBatch.countDown();
-        first.get(10, TimeUnit.SECONDS);
         CompletableFuture.allOf(next.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
         assertThat(attempts).hasSize(2);
@@ -56,12 +53,9 @@ class GroupCommitTest {
     @Test
     void writesAtMostMaxBatchItemsAtOnce() throws Exception {
         commits = groupCommit(2, batch -> {});
-        CompletableFuture<Void> first = submitWhileTheFirstBatchIsHeld();
-        List<CompletableFuture<Void>> next = submitAll("b", "c", "d");
-        awaitQueued(3);
+        List<CompletableFuture<Void>> next = queueBehindAHeldBatch("b", "c", "d");
 
         releaseFirstBatch.countDown();
-        first.get(10, TimeUnit.SECONDS);
         CompletableFuture.allOf(next.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
         assertThat(attempts.subList(1, attempts.size())).extracting(List::size).containsExactly(2, 1);
@@ -74,12 +68,9 @@ class GroupCommitTest {
                 throw new DataIntegrityViolationException("duplicate key");
             }
         });
-        CompletableFuture<Void> first = submitWhileTheFirstBatchIsHeld();
-        List<CompletableFuture<Void>> next = submitAll("b", "taken", "d");
-        awaitQueued(3);
+        List<CompletableFuture<Void>> next = queueBehindAHeldBatch("b", "taken", "d");
 
         releaseFirstBatch.countDown();
-        first.get(10, TimeUnit.SECONDS);
 
         assertThat(next.get(0)).succeedsWithin(10, TimeUnit.SECONDS);
         assertThat(next.get(2)).succeedsWithin(10, TimeUnit.SECONDS);
@@ -101,12 +92,9 @@ class GroupCommitTest {
                 throw new DataAccessResourceFailureException("database unavailable");
             }
         });
-        CompletableFuture<Void> first = submitWhileTheFirstBatchIsHeld();
-        List<CompletableFuture<Void>> next = submitAll("b", "c");
-        awaitQueued(2);
+        List<CompletableFuture<Void>> next = queueBehindAHeldBatch("b", "c");
 
         releaseFirstBatch.countDown();
-        first.get(10, TimeUnit.SECONDS);
 
         for (CompletableFuture<Void> failed : next) {
             assertThat(failed)
@@ -121,9 +109,7 @@ class GroupCommitTest {
     @Test
     void closingWritesWhatWasSubmittedAndRefusesMore() throws Exception {
         commits = groupCommit(10, batch -> {});
-        CompletableFuture<Void> first = submitWhileTheFirstBatchIsHeld();
-        List<CompletableFuture<Void>> next = submitAll("b");
-        awaitQueued(1);
+        List<CompletableFuture<Void>> next = queueBehindAHeldBatch("b");
 
         CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> {
             try {
@@ -135,7 +121,7 @@ class GroupCommitTest {
         releaseFirstBatch.countDown();
         closed.get(10, TimeUnit.SECONDS);
 
-        assertThat(first).isDone();
+        assertThat(attempts.getFirst()).containsExactly("a");
         assertThat(next.getFirst()).succeedsWithin(10, TimeUnit.SECONDS);
         assertThatThrownBy(() -> commits.submit("late")).isInstanceOf(IllegalStateException.class);
     }
@@ -156,23 +142,19 @@ class GroupCommitTest {
                 sizes::add);
     }
 
-    private CompletableFuture<Void> submitWhileTheFirstBatchIsHeld() {
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> commits.submit("a"));
+    /**
+     * Submits "a", whose batch is held open, then the items, and returns once they all wait behind it: each item's
+     * outcome.
+     */
+    private List<CompletableFuture<Void>> queueBehindAHeldBatch(String... items) {
+        CompletableFuture.runAsync(() -> commits.submit("a"), Thread::startVirtualThread);
         await(firstBatchStarted);
-        return first;
-    }
-
-    private List<CompletableFuture<Void>> submitAll(String... items) {
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         for (String item : items) {
             futures.add(CompletableFuture.runAsync(() -> commits.submit(item), Thread::startVirtualThread));
         }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> commits.waiting() == items.length);
         return futures;
-    }
-
-    /** Waits until {@code n} items wait behind the held first batch. */
-    private void awaitQueued(int n) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> commits.waiting() == n);
     }
 
     private static void await(CountDownLatch latch) {
