@@ -1,5 +1,6 @@
 package dev.orderflow.fulfillment.console;
 
+import dev.orderflow.platform.web.ChecksItsOwnParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -9,8 +10,10 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * What every console controller shares: a failure it did not expect is a page that says so (the API's problem
- * documents are for programs), a database or broker that cannot be reached a 503 page.
+ * documents are for programs), a database or broker that cannot be reached a 503 page; and its fields are its own to
+ * check ({@link ConsoleForm}).
  */
+@ChecksItsOwnParameters
 abstract class ConsolePage {
 
     private static final Logger log = LoggerFactory.getLogger(ConsolePage.class);

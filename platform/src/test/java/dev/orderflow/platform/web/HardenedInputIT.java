@@ -193,6 +193,15 @@ class HardenedInputIT {
         assertFieldError(http.send("GET", "/things/pencil?colour=re%1bd", null), "colour");
     }
 
+    @Test
+    void leavesAHandlerThatChecksItsOwnParametersItsParametersButNotItsPathVariables() {
+        RawHttp.Response response = http.send("GET", "/notes/pencil?text=line%0Aline", null);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("line\\nline");
+
+        assertFieldError(http.send("GET", "/notes/pen%01cil?text=x", null), "name");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/things/pen%00cil", "/things/%zz", "/things/%", "/things/%e2%28%a1", "/things/a/../../x"})
     void answersAMalformedUrlWithAProblemNotAnHtmlPage(String target) {
@@ -284,6 +293,12 @@ class HardenedInputIT {
                 throw new IllegalStateException("secret internals");
             }
             return Map.of("name", name);
+        }
+
+        @ChecksItsOwnParameters
+        @GetMapping("/notes/{name}")
+        Map<String, String> note(@PathVariable String name, @RequestParam String text) {
+            return Map.of("name", name, "text", text);
         }
 
         /** Writes a row, then the database kills the connection before the transaction can commit. */
