@@ -25,8 +25,10 @@ final class RequestTextInterceptor implements HandlerInterceptor {
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
             variables.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value), problems));
         }
-        if (!checksItsOwnParameters(handler)) {
-            request.getParameterMap().forEach((name, values) -> {
+        // most requests have no parameters: look for the marker (an annotation look-up) only when there are some
+        Map<String, String[]> parameters = request.getParameterMap();
+        if (!parameters.isEmpty() && !checksItsOwnParameters(handler)) {
+            parameters.forEach((name, values) -> {
                 String nameProblem = ControlCharacters.problem(name, false);
                 if (nameProblem != null) {
                     problems.add(new FieldProblem("query parameter name", nameProblem));
