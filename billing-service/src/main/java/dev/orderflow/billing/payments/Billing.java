@@ -50,7 +50,7 @@ public class Billing {
      */
     public ChargeOutcome charge(Charge charge, OrderDetails order) {
         return transactions.execute(status -> {
-            ChargeClaims.Claim claim = charges.claimAndDebit(charge);
+            Charges.Claim claim = charges.claimAndDebit(charge);
             if (!claim.claimed()) {
                 ChargeOutcome first =
                         charges.find(charge.orderId()).orElseThrow().asReplay();
