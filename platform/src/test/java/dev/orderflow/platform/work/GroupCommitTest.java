@@ -29,6 +29,8 @@ class GroupCommitTest {
     private final CountDownLatch releaseFirstBatch = new CountDownLatch(1);
     private final List<Integer> sizes = new CopyOnWriteArrayList<>();
     private GroupCommit<String> commits;
+    /** The outcome of "a", the item whose batch {@link #queueBehindAHeldBatch} holds open. */
+    private CompletableFuture<Void> first;
 
     @AfterEach
     void close() throws InterruptedException {
@@ -118,10 +120,13 @@ class GroupCommitTest {
                 throw new IllegalStateException(e);
             }
         });
+        // close() has queued its stop behind "b" before the held batch ends
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> commits.waiting() == 2);
         releaseFirstBatch.countDown();
         closed.get(10, TimeUnit.SECONDS);
 
-        assertThat(attempts.getFirst()).containsExactly("a");
+        assertThat(attempts).containsExactly(List.of("a"), List.of("b"));
+        assertThat(first).succeedsWithin(10, TimeUnit.SECONDS);
         assertThat(next.getFirst()).succeedsWithin(10, TimeUnit.SECONDS);
         assertThatThrownBy(() -> commits.submit("late")).isInstanceOf(IllegalStateException.class);
     }
@@ -143,11 +148,11 @@ class GroupCommitTest {
     }
 
     /**
-     * Submits "a", whose batch is held open, then the items, and returns once they all wait behind it: each item's
-     * outcome.
+     * Submits "a" (its outcome in {@link #first}), whose batch is held open, then the items, and returns once they all
+     * wait behind it: each item's outcome.
      */
     private List<CompletableFuture<Void>> queueBehindAHeldBatch(String... items) {
-        CompletableFuture.runAsync(() -> commits.submit("a"), Thread::startVirtualThread);
+        first = CompletableFuture.runAsync(() -> commits.submit("a"), Thread::startVirtualThread);
         await(firstBatchStarted);
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         for (String item : items) {
