@@ -50,9 +50,8 @@ class NewOrdersImpl implements NewOrders {
             outbox.publishAllWith(
                     "placed as (" + ORDER + "),\n" + LINES,
                     withEvents.stream()
-                            .map(o -> Objects.requireNonNull(o.paymentRequest()))
-                            .toList(),
-                    withEvents.stream().map(o -> params(o.order())).toList());
+                            .map(o -> Objects.requireNonNull(o.paymentRequest()).with(params(o.order())))
+                            .toList());
         }
         SqlParameterSource[] alone = orders.stream()
                 .filter(o -> o.paymentRequest() == null)

@@ -63,44 +63,47 @@ public class Outbox {
      * @throws IllegalStateException when called outside a transaction
      */
     public CloudEvent publishWith(Event event, String writes, Map<String, ?> params) {
-        Prepared prepared = prepare(event);
-        publishAllWith(writes, List.of(prepared), List.of(params));
+        Prepared prepared = prepare(event).with(params);
+        publishAllWith(writes, List.of(prepared));
         return prepared.cloudEvent();
     }
 
     /**
      * An event with its CloudEvents attributes and the trace context of the thread that prepares it, to be stored by
-     * {@link #publishAllWith} on another thread: one that writes what several requests prepared.
+     * {@link #publishAllWith} on another thread (one that writes what several requests prepared), with the parameters
+     * of the writes it is stored with.
      */
     public record Prepared(
-            Event event, CloudEvent cloudEvent, @Nullable String traceparent) {}
+            Event event, CloudEvent cloudEvent, @Nullable String traceparent, Map<String, ?> params) {
 
-    /** Prepares the event for {@link #publishAllWith}, with the current trace context. */
+        /** The same event, stored with these parameters for the writes; names starting with {@code outbox_} are taken. */
+        public Prepared with(Map<String, ?> params) {
+            return new Prepared(event, cloudEvent, traceparent, params);
+        }
+    }
+
+    /** Prepares the event for {@link #publishAllWith}, with the current trace context and no parameters yet. */
     public Prepared prepare(Event event) {
-        return new Prepared(event, CloudEvent.of(source, event), traces.current());
+        return new Prepared(event, CloudEvent.of(source, event), traces.current(), Map.of());
     }
 
     /**
-     * Stores each prepared event as {@link #publishWith} does, with its own parameters for the same writes, in one JDBC
-     * batch: one round trip to the database for all of them. When one of them fails, the batch fails, and the caller's
-     * transaction with it.
+     * Stores each prepared event as {@link #publishWith} does, with its own {@link Prepared#params parameters} for the
+     * same writes, in one JDBC batch: one round trip to the database for all of them. When one of them fails, the
+     * batch fails, and the caller's transaction with it.
      *
-     * @param params the writes' parameters for each event, in the same order
      * @throws IllegalStateException when called outside a transaction
      */
-    public void publishAllWith(String writes, List<Prepared> events, List<? extends Map<String, ?>> params) {
+    public void publishAllWith(String writes, List<Prepared> events) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.publish needs the transaction of the state change it reports");
-        }
-        if (events.size() != params.size()) {
-            throw new IllegalArgumentException(events.size() + " events but " + params.size() + " parameter sets");
         }
         String sql = (writes.isEmpty() ? "" : "with " + writes + "\n") + INSERT;
         SqlParameterSource[] rows = new SqlParameterSource[events.size()];
         for (int i = 0; i < rows.length; i++) {
             Prepared prepared = events.get(i);
             CloudEvent cloudEvent = prepared.cloudEvent();
-            rows[i] = new MapSqlParameterSource(params.get(i))
+            rows[i] = new MapSqlParameterSource(prepared.params())
                     .addValue("outbox_id", cloudEvent.id())
                     .addValue("outbox_topic", cloudEvent.topic())
                     .addValue("outbox_key", cloudEvent.key())
