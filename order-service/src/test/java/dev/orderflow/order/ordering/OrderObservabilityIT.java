@@ -1,5 +1,6 @@
 package dev.orderflow.order.ordering;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,17 +14,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * An order can be followed: OrderCreated continues the trace of the request that placed the order (through the
- * outbox), {@code /actuator/prometheus} is open to the scraper, and the orders are counted by status.
+ * outbox), and so does its log line, {@code /actuator/prometheus} is open to the scraper, and the orders are counted by status.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class OrderObservabilityIT {
 
     private static final KafkaTestClient kafka = new KafkaTestClient();
@@ -48,6 +54,25 @@ class OrderObservabilityIT {
                 BillingEvent.TOPIC, r -> orderId.equals(KafkaCloudEvents.header(r.headers(), "ce_subject")));
 
         assertThat(KafkaCloudEvents.header(created.headers(), "traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    /** The line bin/trace follows: written by the group commit's thread, in the trace of the request. */
+    @Test
+    void orderCreatedIsLoggedInTheTraceOfTheRequest(CapturedOutput output) {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String orderId = place("logged-" + UUID.randomUUID(), "00-" + traceId + "-00f067aa0ba902b7-01");
+        String eventId = KafkaCloudEvents.header(
+                kafka.awaitRecord(
+                                BillingEvent.TOPIC,
+                                r -> orderId.equals(KafkaCloudEvents.header(r.headers(), "ce_subject")))
+                        .headers(),
+                "ce_id");
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(output.getOut().lines())
+                        .filteredOn(line -> line.contains("Publishing") && line.contains(eventId))
+                        .singleElement(as(InstanceOfAssertFactories.STRING))
+                        .contains(traceId));
     }
 
     @Test

@@ -122,7 +122,9 @@ public class Outbox {
         if (LogFields.EVENTS.isInfoEnabled()) {
             for (Prepared prepared : events) {
                 CloudEvent cloudEvent = prepared.cloudEvent();
-                try (LogFields fields = LogFields.of(prepared.event(), cloudEvent.id())) {
+                // in the trace it was prepared in, also when another thread writes it (a group commit's)
+                try (TraceContexts.Scope trace = traces.open(prepared.traceparent());
+                        LogFields fields = LogFields.of(prepared.event(), cloudEvent.id())) {
                     LogFields.EVENTS.info(
                             "Publishing {} {} to {}", cloudEvent.type(), cloudEvent.id(), cloudEvent.topic());
                 }
