@@ -2,6 +2,7 @@ package dev.orderflow.billing.notifying;
 
 import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetryDecision;
+import dev.orderflow.platform.observability.TraceContexts;
 import javax.sql.DataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,7 +18,8 @@ class NotificationCallDispatcher extends Dispatcher<NotificationCall> {
             NotificationCallSender sender,
             NotificationServiceProperties properties,
             TransactionTemplate transactions,
-            DataSource dataSource) {
+            DataSource dataSource,
+            TraceContexts traces) {
         super(
                 "notification-calls",
                 calls,
@@ -25,6 +27,7 @@ class NotificationCallDispatcher extends Dispatcher<NotificationCall> {
                 RetryDecision.backoff(properties.dispatch(), NotificationCall::attempts),
                 properties.dispatch(),
                 transactions,
-                dataSource);
+                dataSource,
+                traces);
     }
 }

@@ -2,6 +2,7 @@ package dev.orderflow.billing.notifying;
 
 import dev.orderflow.platform.interaction.ConditionalOnInteraction;
 import dev.orderflow.platform.interaction.Interaction;
+import dev.orderflow.platform.observability.TraceContexts;
 import dev.orderflow.platform.security.ServiceTokens;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,9 +32,15 @@ class NotifyOverHttp {
             NotificationServiceProperties properties,
             TransactionTemplate transactions,
             DataSource dataSource,
-            ServiceTokens serviceTokens) {
+            ServiceTokens serviceTokens,
+            TraceContexts traces) {
         return new NotificationCallDispatcher(
-                calls, new NotificationCallSender(properties, serviceTokens), properties, transactions, dataSource);
+                calls,
+                new NotificationCallSender(properties, serviceTokens),
+                properties,
+                transactions,
+                dataSource,
+                traces);
     }
 
     @Bean

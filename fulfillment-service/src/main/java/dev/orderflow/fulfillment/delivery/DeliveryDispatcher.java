@@ -38,25 +38,26 @@ public class DeliveryDispatcher extends Dispatcher<StoredDelivery> {
         super(
                 "delivery-dispatcher",
                 queue,
-                deliverWith(invokers, traces, metrics),
+                deliverWith(invokers, metrics),
                 new DeliveryRetry(properties.delivery()),
                 settings(properties.delivery()),
                 transactions,
-                dataSource);
+                dataSource,
+                traces);
     }
 
-    /** Each delivery in the trace of the event's processing, observed (see {@link DeliveryMetrics}). */
-    private static DispatchHandler<StoredDelivery> deliverWith(
-            TargetInvokers invokers, TraceContexts traces, DeliveryMetrics metrics) {
+    /**
+     * Each delivery observed (see {@link DeliveryMetrics}), in the trace of the event's processing, which the
+     * dispatcher makes current ({@link DeliveryQueue#traceparent}).
+     */
+    private static DispatchHandler<StoredDelivery> deliverWith(TargetInvokers invokers, DeliveryMetrics metrics) {
         return row -> {
             Delivery delivery = row.toDelivery();
             TargetInvoker invoker = invokers.forType(delivery.target().type())
                     .orElseThrow(() -> new IllegalStateException("this instance cannot deliver to targets of type "
                             + delivery.target().type()));
             // a PostponedException (a rate limit said not yet) reaches the dispatcher: due again, no attempt counted
-            try (TraceContexts.Scope trace = traces.open(row.traceparent())) {
-                metrics.deliver(delivery, invoker);
-            }
+            metrics.deliver(delivery, invoker);
         };
     }
 

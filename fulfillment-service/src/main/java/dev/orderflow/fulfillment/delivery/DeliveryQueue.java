@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +53,12 @@ class DeliveryQueue implements DispatchQueue<StoredDelivery> {
     public void postpone(StoredDelivery delivery, Instant until) {
         forgetWhatTheTargetLoaded();
         deliveries.postpone(delivery.id(), delivery.attempts(), until);
+    }
+
+    /** The trace context of the processing of the event that routed the delivery. */
+    @Override
+    public @Nullable String traceparent(StoredDelivery delivery) {
+        return delivery.traceparent();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A row of {@code deliveries}: one event for one target of one rule, and how its delivery went so far. */
@@ -64,7 +65,7 @@ public class StoredDelivery {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
-    private String traceparent;
+    private @Nullable String traceparent;
 
     protected StoredDelivery() {}
 
@@ -87,7 +88,7 @@ public class StoredDelivery {
     }
 
     /** The trace context of the event's processing, or {@code null}. */
-    public String traceparent() {
+    public @Nullable String traceparent() {
         return traceparent;
     }
 

@@ -4,6 +4,7 @@ import dev.orderflow.platform.dispatch.DispatchHandler;
 import dev.orderflow.platform.dispatch.DispatchQueue;
 import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetryDecision;
+import dev.orderflow.platform.observability.TraceContexts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,9 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
                 properties.engine(),
                 // plain JDBC transactions: every statement of the engine and its steps goes through JdbcClient
                 new TransactionTemplate(new JdbcTransactionManager(dataSource)),
-                dataSource);
+                dataSource,
+                // an execution stores no trace context: its steps start traces of their own
+                TraceContexts.NONE);
     }
 
     /** The worker that runs the steps; started and stopped with the application. */

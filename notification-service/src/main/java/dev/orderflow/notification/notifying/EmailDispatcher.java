@@ -2,6 +2,7 @@ package dev.orderflow.notification.notifying;
 
 import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetryDecision;
+import dev.orderflow.platform.observability.TraceContexts;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +25,8 @@ public class EmailDispatcher extends Dispatcher<DueEmail> {
             EmailSender sender,
             NotificationProperties properties,
             TransactionTemplate transactions,
-            DataSource dataSource) {
+            DataSource dataSource,
+            TraceContexts traces) {
         super(
                 "email-dispatcher",
                 queue,
@@ -32,7 +34,8 @@ public class EmailDispatcher extends Dispatcher<DueEmail> {
                 RetryDecision.backoff(properties.email().dispatch(), DueEmail::attempts),
                 properties.email().dispatch(),
                 transactions,
-                dataSource);
+                dataSource,
+                traces);
         this.sender = sender;
     }
 

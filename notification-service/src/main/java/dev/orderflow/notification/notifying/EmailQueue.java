@@ -4,6 +4,7 @@ import dev.orderflow.notification.contacts.CustomerContacts;
 import dev.orderflow.platform.dispatch.DispatchQueue;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +47,11 @@ class EmailQueue implements DispatchQueue<DueEmail> {
     @Override
     public void postpone(DueEmail email, Instant until) {
         email.notification().emailPostponed(until);
+    }
+
+    @Override
+    public @Nullable String traceparent(DueEmail email) {
+        return email.notification().traceparent();
     }
 
     /** Neither the address nor the message goes to the log. */

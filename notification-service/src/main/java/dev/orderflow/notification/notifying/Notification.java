@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something the customer was told, and how far its e-mail got. The e-mail moves only from PENDING, by the methods
@@ -52,6 +53,10 @@ public class Notification extends AssignedIdEntity<UUID> {
 
     /** When the dispatcher may (re)try a PENDING e-mail. */
     private Instant emailNextAttemptAt;
+
+    /** The trace context of the event's processing that stored it, {@code null} when not traced. */
+    @Column(updatable = false)
+    private @Nullable String traceparent;
 
     protected Notification() {}
 
@@ -145,6 +150,11 @@ public class Notification extends AssignedIdEntity<UUID> {
     /** How often its e-mail was tried. */
     public int emailAttempts() {
         return emailAttempts;
+    }
+
+    /** The trace context of the event's processing that stored it, {@code null} when not traced. */
+    public @Nullable String traceparent() {
+        return traceparent;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.notification.contacts.CustomerContacts;
+import dev.orderflow.platform.observability.TraceContexts;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,26 +31,31 @@ public class NotificationManagement {
     private final CustomerContacts contacts;
     private final EmailDispatcher emails;
     private final TransactionTemplate transactions;
+    private final TraceContexts traces;
 
     NotificationManagement(
             Notifications notifications,
             CustomerContacts contacts,
             EmailDispatcher emails,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            TraceContexts traces) {
         this.notifications = notifications;
         this.contacts = contacts;
         this.emails = emails;
         this.transactions = transactions;
+        this.traces = traces;
     }
 
     /**
-     * Stores the notification of an event, once per event id. Runs in the caller's transaction (the idempotent-consumer
-     * guard's); the unique event id is the backstop should the same event reach here twice.
+     * Stores the notification of an event, once per event id, its e-mail to be sent in the current trace (the event's
+     * processing). Runs in the caller's transaction (the idempotent-consumer guard's); the unique event id is the
+     * backstop should the same event reach here twice.
      *
      * @return whether a notification was stored
      */
     public boolean notifyOf(String eventId, String customerId, NotificationType type, String message) {
-        Optional<EmailStatus> stored = notifications.insertOnce(eventId, customerId, type, message, emails.enabled());
+        Optional<EmailStatus> stored =
+                notifications.insertOnce(eventId, customerId, type, message, emails.enabled(), traces.current());
         if (stored.isEmpty()) {
             log.info("Event {} already has its notification; ignoring it", eventId);
             return false;

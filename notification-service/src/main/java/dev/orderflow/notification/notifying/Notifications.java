@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
@@ -26,11 +27,17 @@ public interface Notifications extends Repository<Notification, UUID> {
      * {@code customer_contacts}, it is an EMAIL notification whose e-mail is PENDING and due at once; otherwise it is
      * only STORED. One round trip instead of a look-up of the address and an insert.
      *
+     * @param traceparent the trace context its e-mail is to be sent in, {@code null} for none
      * @return the stored notification's e-mail status; empty when a notification for the same event exists already
      *     (nothing is stored then)
      */
     default Optional<EmailStatus> insertOnce(
-            String eventId, String customerId, NotificationType type, String message, boolean emailing) {
+            String eventId,
+            String customerId,
+            NotificationType type,
+            String message,
+            boolean emailing,
+            @Nullable String traceparent) {
         return insertUnlessReported(
                         UUID.randomUUID(),
                         customerId,
@@ -38,17 +45,18 @@ public interface Notifications extends Repository<Notification, UUID> {
                         message,
                         eventId,
                         Instant.now().truncatedTo(ChronoUnit.MICROS),
-                        emailing)
+                        emailing,
+                        traceparent)
                 .map(EmailStatus::valueOf);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     @Query(nativeQuery = true, value = """
             insert into notifications (id, customer_id, type, message, channel, event_id, created_at, email_status,
-                                       email_next_attempt_at)
+                                       email_next_attempt_at, traceparent)
             select :id, :customerId, :type, :message, case when addressed then 'EMAIL' else 'STORED' end, :eventId,
                    :createdAt, case when addressed then 'PENDING' else 'NOT_SENT' end,
-                   case when addressed then cast(:createdAt as timestamptz) end
+                   case when addressed then cast(:createdAt as timestamptz) end, :traceparent
             from (select cast(:emailing as boolean)
                          and exists (select from customer_contacts where customer_id = :customerId) as addressed) a
             on conflict (event_id) do nothing
@@ -61,7 +69,8 @@ public interface Notifications extends Repository<Notification, UUID> {
             @Param("message") String message,
             @Param("eventId") String eventId,
             @Param("createdAt") Instant createdAt,
-            @Param("emailing") boolean emailing);
+            @Param("emailing") boolean emailing,
+            @Param("traceparent") @Nullable String traceparent);
 
     /** A customer's notifications, oldest first. */
     @Query("select n from Notification n where n.customerId = :customerId order by n.createdAt, n.id")

@@ -1,25 +1,36 @@
 package dev.orderflow.notification.notifying;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.orderflow.events.CloudEvent;
+import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
 import dev.orderflow.testsupport.PaymentEvents;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,6 +56,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
             "spring.flyway.schemas=notification_email_retry",
             "spring.flyway.default-schema=notification_email_retry"
         })
+@ExtendWith(OutputCaptureExtension.class)
 class EmailRetryIT {
 
     private static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
@@ -118,6 +130,35 @@ class EmailRetryIT {
         assertThat(gaveUp.attempts()).isEqualTo(4);
         assertThat(gaveUp.lastError()).isNotBlank();
         assertThat(mailServer.getReceivedMessages()).isEmpty();
+    }
+
+    /** The dispatcher tries an e-mail in the trace of the event that asked for it: its failures are in bin/trace. */
+    @Test
+    void aFailedAttemptIsLoggedInTheTraceOfItsEvent(CapturedOutput output) {
+        String customer = "customer-" + UUID.randomUUID();
+        setContact(customer, customer + "@example.com");
+        String traceId = HexFormat.of()
+                .toHexDigits(ThreadLocalRandom.current().nextLong())
+                .repeat(2);
+        CloudEvent paid = CloudEvent.of("/test", PaymentEvents.orderPaid(customer));
+        ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord(paid);
+        record.headers()
+                .add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
+
+        kafka.publishRaw(record.topic(), record.key(), record.value(), record.headers());
+
+        String notification = await().atMost(TIMEOUT)
+                .until(
+                        () -> jdbc.sql("select id::text from notifications where event_id = ?")
+                                .param(paid.id())
+                                .query(String.class)
+                                .optional()
+                                .orElse(null),
+                        Objects::nonNull);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(output.getOut().lines())
+                .filteredOn(line -> line.contains("notification " + notification) && line.contains("failed, retrying"))
+                .first(as(InstanceOfAssertFactories.STRING))
+                .contains(traceId));
     }
 
     private static boolean isTo(MimeMessage message, String address) {

@@ -2,6 +2,7 @@ package dev.orderflow.platform.dispatch;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table of items to act on after the transactions that wrote them have committed: e-mails to send, pushes, deliveries
@@ -38,6 +39,15 @@ public interface DispatchQueue<T> {
      * limit said not yet), so a burst is delayed, not dropped.
      */
     void postpone(T item, Instant until);
+
+    /**
+     * The W3C {@code traceparent} the item was written in (e.g. that of the event whose processing wrote it), which the
+     * dispatcher makes current while it handles the item: its log lines, and what the handler sends, continue that
+     * trace. {@code null}, the default, when the queue stores none.
+     */
+    default @Nullable String traceparent(T item) {
+        return null;
+    }
 
     /** How the item appears in the dispatcher's log; override to leave out what must not be logged. */
     default String describe(T item) {

@@ -1,5 +1,6 @@
 package dev.orderflow.platform.dispatch;
 
+import dev.orderflow.platform.observability.TraceContexts;
 import dev.orderflow.platform.work.BackgroundWorker;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -47,6 +48,9 @@ import org.springframework.util.ClassUtils;
  * <p>With {@link RetrySettings#concurrency()} above one, that many batches are handled at once, each on its own virtual
  * thread, transaction and database connection.
  *
+ * <p>Each item is handled in the trace context its queue stored with it ({@link DispatchQueue#traceparent}), so that
+ * the handler's log lines, and what it sends, continue the trace of the request or event that wrote the item.
+ *
  * @param <T> the queue's items
  */
 public class Dispatcher<T> extends BackgroundWorker {
@@ -70,12 +74,14 @@ public class Dispatcher<T> extends BackgroundWorker {
     private final Duration batchTime;
     private final TransactionTemplate transactions;
     private final DataSource dataSource;
+    private final TraceContexts traces;
 
     /**
      * @param name the name of its thread and of its log lines, e.g. {@code push-dispatcher}
      * @param retry when a failed item is tried again; e.g. {@code RetryDecision.backoff(settings, Item::attempts)}
      * @param transactions transactions of a manager that binds its connection to {@code dataSource}
      * @param dataSource where the items are, and where the savepoint before each handling is set
+     * @param traces what makes each item's {@link DispatchQueue#traceparent trace context} current while it is handled
      */
     public Dispatcher(
             String name,
@@ -84,7 +90,8 @@ public class Dispatcher<T> extends BackgroundWorker {
             RetryDecision<T> retry,
             RetrySettings settings,
             TransactionTemplate transactions,
-            DataSource dataSource) {
+            DataSource dataSource,
+            TraceContexts traces) {
         super(name, settings.pollInterval(), settings.pollInterval());
         this.name = name;
         this.queue = queue;
@@ -95,6 +102,7 @@ public class Dispatcher<T> extends BackgroundWorker {
         this.batchTime = settings.pollInterval();
         this.transactions = transactions;
         this.dataSource = dataSource;
+        this.traces = traces;
     }
 
     @Override
@@ -163,8 +171,14 @@ public class Dispatcher<T> extends BackgroundWorker {
         return handled == null ? 0 : handled;
     }
 
-    /** Handles the locked item, and records the outcome while the row stays locked. */
+    /** Handles the locked item in the trace it was written in, and records the outcome while the row stays locked. */
     private void handle(T item) {
+        try (TraceContexts.Scope trace = traces.open(queue.traceparent(item))) {
+            handleInItsTrace(item);
+        }
+    }
+
+    private void handleInItsTrace(T item) {
         Connection connection = transactionConnection();
         Savepoint savepoint = savepoint(connection);
         try {

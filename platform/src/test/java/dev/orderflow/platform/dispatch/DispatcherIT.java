@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.platform.dispatch.TestQueue.Item;
 import dev.orderflow.platform.dispatch.TestQueue.State;
+import dev.orderflow.platform.observability.TraceContexts;
 import dev.orderflow.testsupport.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +18,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,9 @@ class DispatcherIT {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    TraceContexts traces;
 
     private final List<Dispatcher<?>> started = new ArrayList<>();
     private TestQueue queue;
@@ -342,6 +349,29 @@ class DispatcherIT {
         assertThat(queue.effects(id, "written before the failure")).isZero();
     }
 
+    @Test
+    void handlesAnItemInTheTraceItWasWrittenIn() {
+        String traceId = HexFormat.of()
+                .toHexDigits(ThreadLocalRandom.current().nextLong())
+                .repeat(2);
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        queue = new TestQueue(jdbc, "queue-" + UUID.randomUUID()) {
+            @Override
+            public @Nullable String traceparent(Item item) {
+                return item.payload().equals("traced") ? traceparent : null;
+            }
+        };
+        Map<String, String> seen = new ConcurrentHashMap<>();
+        start(item -> seen.put(item.payload(), String.valueOf(traces.current())), RetryDecision.never(), QUICK);
+
+        queue.add("traced");
+        queue.add("untraced");
+
+        await().atMost(TIMEOUT).until(() -> seen.size() == 2);
+        assertThat(TraceContexts.traceId(seen.get("traced"))).isEqualTo(traceId);
+        assertThat(seen.get("untraced")).isEqualTo("null");
+    }
+
     private Dispatcher<Item> start(DispatchHandler<Item> handler, RetryDecision<Item> retry, RetrySettings settings) {
         Dispatcher<Item> dispatcher = new Dispatcher<>(
                 "test-dispatcher",
@@ -350,7 +380,8 @@ class DispatcherIT {
                 retry,
                 settings,
                 new TransactionTemplate(transactionManager),
-                dataSource);
+                dataSource,
+                traces);
         started.add(dispatcher);
         dispatcher.start();
         return dispatcher;

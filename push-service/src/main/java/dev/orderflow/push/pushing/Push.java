@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A push of one event's message to one device. It moves only from PENDING, by the methods below, which the
@@ -54,6 +55,10 @@ public class Push extends AssignedIdEntity<UUID> {
 
     /** When the dispatcher may (re)try a PENDING push. */
     private Instant nextAttemptAt;
+
+    /** The trace context of the event's processing that recorded it, {@code null} when not traced. */
+    @Column(updatable = false)
+    private @Nullable String traceparent;
 
     protected Push() {}
 
@@ -126,6 +131,11 @@ public class Push extends AssignedIdEntity<UUID> {
     /** How often it was tried. */
     public int attempts() {
         return attempts;
+    }
+
+    /** The trace context of the event's processing that recorded it, {@code null} when not traced. */
+    public @Nullable String traceparent() {
+        return traceparent;
     }
 
     @Override

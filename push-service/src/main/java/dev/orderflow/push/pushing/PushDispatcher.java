@@ -2,6 +2,7 @@ package dev.orderflow.push.pushing;
 
 import dev.orderflow.platform.dispatch.Dispatcher;
 import dev.orderflow.platform.dispatch.RetryDecision;
+import dev.orderflow.platform.observability.TraceContexts;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +22,8 @@ public class PushDispatcher extends Dispatcher<Push> {
             PushSender sender,
             PushProperties settings,
             TransactionTemplate transactions,
-            DataSource dataSource) {
+            DataSource dataSource,
+            TraceContexts traces) {
         super(
                 "push-dispatcher",
                 queue,
@@ -29,6 +31,7 @@ public class PushDispatcher extends Dispatcher<Push> {
                 RetryDecision.backoff(settings.dispatch(), Push::attempts),
                 settings.dispatch(),
                 transactions,
-                dataSource);
+                dataSource,
+                traces);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -22,20 +23,22 @@ public interface PushNotifications extends Repository<Push, UUID> {
      * Records a push of the event, due at once, to each device the customer has registered, except to a device that has
      * this event's push already: one statement, whatever the number of devices (the tokens are read inside it).
      *
+     * @param traceparent the trace context the pushes are to be sent in, {@code null} for none
      * @return how many pushes were recorded
      */
-    default int insertForEachDevice(String eventId, String customerId, String eventType, String message) {
+    default int insertForEachDevice(
+            String eventId, String customerId, String eventType, String message, @Nullable String traceparent) {
         return insertUnlessRecorded(
-                eventId, customerId, eventType, message, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                eventId, customerId, eventType, message, Instant.now().truncatedTo(ChronoUnit.MICROS), traceparent);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     @Modifying
     @Query(nativeQuery = true, value = """
             insert into push_notifications (id, event_id, token, customer_id, message, event_type, status, created_at,
-                                            next_attempt_at)
+                                            next_attempt_at, traceparent)
             select gen_random_uuid(), :eventId, t.token, :customerId, :message, :eventType, 'PENDING', :createdAt,
-                   :createdAt
+                   :createdAt, :traceparent
             from push_tokens t
             where t.customer_id = :customerId
             on conflict (event_id, token) do nothing
@@ -45,7 +48,8 @@ public interface PushNotifications extends Repository<Push, UUID> {
             @Param("customerId") String customerId,
             @Param("eventType") String eventType,
             @Param("message") String message,
-            @Param("createdAt") Instant createdAt);
+            @Param("createdAt") Instant createdAt,
+            @Param("traceparent") @Nullable String traceparent);
 
     /** The pushes sent to a customer, oldest first. */
     default List<Push> findSentByCustomer(String customerId) {

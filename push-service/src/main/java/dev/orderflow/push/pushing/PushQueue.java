@@ -3,6 +3,7 @@ package dev.orderflow.push.pushing;
 import dev.orderflow.platform.dispatch.DispatchQueue;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +37,11 @@ class PushQueue implements DispatchQueue<Push> {
     @Override
     public void postpone(Push push, Instant until) {
         push.postponed(until);
+    }
+
+    @Override
+    public @Nullable String traceparent(Push push) {
+        return push.traceparent();
     }
 
     /** The message is left out of the log. */

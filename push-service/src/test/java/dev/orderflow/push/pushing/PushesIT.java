@@ -1,12 +1,14 @@
 package dev.orderflow.push.pushing;
 
 import static dev.orderflow.testsupport.Problems.assertFieldError;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.CustomEvent;
+import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.events.OrderDispatched;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
@@ -20,9 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +81,27 @@ class PushesIT {
                 .extracting(p -> p.get("token"), p -> p.get("message"), p -> p.get("eventType"))
                 .containsExactlyInAnyOrder(tuple(phone, message, "OrderPaid"), tuple(tablet, message, "OrderPaid"));
         assertThat(sentTo(customer)).allSatisfy(p -> assertThat(p.get("sentAt")).isNotNull());
+    }
+
+    /** The dispatcher sends a push in the trace of the event that asked for it, so bin/trace shows it. */
+    @Test
+    void sendsAPushInTheTraceOfItsEvent(CapturedOutput output) {
+        Devices devices = customerWithPhoneAndTablet();
+        OrderPaid paid = PaymentEvents.orderPaid(devices.customer());
+        String traceId = HexFormat.of()
+                .toHexDigits(ThreadLocalRandom.current().nextLong())
+                .repeat(2);
+        ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord(CloudEvent.of("/test", paid));
+        record.headers()
+                .add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
+
+        kafka.publishRaw(record.topic(), record.key(), record.value(), record.headers());
+
+        awaitLogLine(output, devices.phone(), paidMessage(paid));
+        assertThat(output.getOut().lines())
+                .filteredOn(line -> line.endsWith(" : " + logLine(devices.phone(), paidMessage(paid))))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains(traceId);
     }
 
     @Test
