@@ -49,7 +49,7 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
                 // plain JDBC transactions: every statement of the engine and its steps goes through JdbcClient
                 new TransactionTemplate(new JdbcTransactionManager(dataSource)),
                 dataSource,
-                // an execution stores no trace context: its steps start traces of their own
+                // an execution stores no trace context: its steps run outside the trace of the event that started it
                 TraceContexts.NONE);
     }
 
