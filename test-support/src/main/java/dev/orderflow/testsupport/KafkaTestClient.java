@@ -65,6 +65,13 @@ public final class KafkaTestClient implements AutoCloseable {
         send(KafkaCloudEvents.toRecord(event));
     }
 
+    /** Publishes an event as a service would while in the trace of the {@code traceparent} (its header). */
+    public void publish(CloudEvent event, String traceparent) {
+        ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord(event);
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
+        send(record);
+    }
+
     /** Publishes any bytes with any headers, e.g. a poison record. */
     public void publishRaw(String topic, String key, byte[] value, Headers headers) {
         send(new ProducerRecord<>(topic, null, key, value, headers));

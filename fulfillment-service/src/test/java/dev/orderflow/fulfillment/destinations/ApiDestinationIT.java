@@ -13,6 +13,7 @@ import dev.orderflow.fulfillment.delivery.DeadLetterRelay;
 import dev.orderflow.fulfillment.rules.RuleMatcher;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
+import dev.orderflow.testsupport.TestTraces;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,18 +159,15 @@ class ApiDestinationIT {
         String source = "test.traced-" + suffix;
         String ruleName = "traced-" + suffix;
         putRule(ruleName, rule(source, apiTarget("traced", "traced-" + suffix, 2)));
-        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceId = TestTraces.newTraceId();
         CloudEvent event = CloudEvent.of("/test", custom(source, "{\"orderId\": \"o-traced\"}"));
-        ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord(event);
-        record.headers()
-                .add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
-        kafka.publishRaw(record.topic(), record.key(), record.value(), record.headers());
+        kafka.publish(event, TestTraces.traceparent(traceId));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(receiver.requests("/traced-" + suffix))
                 .hasSize(1));
         String traceparent = receiver.requests("/traced-" + suffix).getFirst().header("traceparent");
         assertThat(traceparent).as("the delivery's span, in the event's trace").startsWith("00-" + traceId + "-");
-        assertThat(traceparent).doesNotContain("00f067aa0ba902b7");
+        assertThat(traceparent).doesNotContain(TestTraces.PARENT_SPAN_ID);
         assertThat(meters.get("orderflow.fulfillment.rule.matches")
                         .tag("rule", ruleName)
                         .counter()

@@ -1,6 +1,8 @@
 package dev.orderflow.notification.notifying;
 
 import dev.orderflow.platform.dispatch.DispatchHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EmailSender implements DispatchHandler<DueEmail> {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
 
     private final JavaMailSender mailSender;
     private final String from;
@@ -26,10 +30,16 @@ class EmailSender implements DispatchHandler<DueEmail> {
         return mailSender != null;
     }
 
-    /** Sends the e-mail; one whose customer has no address any more is done without sending. */
+    /**
+     * Sends the e-mail; one whose customer has no address any more is done without sending. Logs either, without the
+     * address or the message, in the trace of the event the notification reports.
+     */
     @Override
     public void handle(DueEmail email) {
         if (email.to() == null) {
+            log.info(
+                    "E-mail of notification {} not sent: the customer has no address any more",
+                    email.notification().id());
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();
@@ -38,5 +48,6 @@ class EmailSender implements DispatchHandler<DueEmail> {
         message.setSubject(email.notification().type().subject());
         message.setText(email.notification().message());
         mailSender.send(message);
+        log.info("E-mail of notification {} sent", email.notification().id());
     }
 }

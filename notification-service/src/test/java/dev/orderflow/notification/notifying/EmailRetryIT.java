@@ -7,22 +7,18 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.orderflow.events.CloudEvent;
-import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
 import dev.orderflow.testsupport.PaymentEvents;
+import dev.orderflow.testsupport.TestTraces;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -132,20 +128,18 @@ class EmailRetryIT {
         assertThat(mailServer.getReceivedMessages()).isEmpty();
     }
 
-    /** The dispatcher tries an e-mail in the trace of the event that asked for it: its failures are in bin/trace. */
+    /**
+     * The dispatcher tries an e-mail in the trace of the event that asked for it: its failures and its sending are in
+     * bin/trace.
+     */
     @Test
-    void aFailedAttemptIsLoggedInTheTraceOfItsEvent(CapturedOutput output) {
+    void eachAttemptIsLoggedInTheTraceOfItsEvent(CapturedOutput output) {
         String customer = "customer-" + UUID.randomUUID();
         setContact(customer, customer + "@example.com");
-        String traceId = HexFormat.of()
-                .toHexDigits(ThreadLocalRandom.current().nextLong())
-                .repeat(2);
+        String traceId = TestTraces.newTraceId();
         CloudEvent paid = CloudEvent.of("/test", PaymentEvents.orderPaid(customer));
-        ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord(paid);
-        record.headers()
-                .add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
 
-        kafka.publishRaw(record.topic(), record.key(), record.value(), record.headers());
+        kafka.publish(paid, TestTraces.traceparent(traceId));
 
         String notification = await().atMost(TIMEOUT)
                 .until(
@@ -158,6 +152,13 @@ class EmailRetryIT {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(output.getOut().lines())
                 .filteredOn(line -> line.contains("notification " + notification) && line.contains("failed, retrying"))
                 .first(as(InstanceOfAssertFactories.STRING))
+                .contains(traceId));
+
+        mailServer.start();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(output.getOut().lines())
+                .filteredOn(line -> line.endsWith("E-mail of notification " + notification + " sent"))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
                 .contains(traceId));
     }
 

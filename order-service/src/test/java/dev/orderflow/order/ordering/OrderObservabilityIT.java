@@ -8,6 +8,7 @@ import dev.orderflow.events.BillingEvent;
 import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
+import dev.orderflow.testsupport.TestTraces;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -47,8 +48,8 @@ class OrderObservabilityIT {
 
     @Test
     void orderCreatedContinuesTheTraceOfTheRequestThatPlacedTheOrder() {
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        String orderId = place("traced-" + UUID.randomUUID(), "00-" + traceId + "-00f067aa0ba902b7-01");
+        String traceId = TestTraces.newTraceId();
+        String orderId = place("traced-" + UUID.randomUUID(), TestTraces.traceparent(traceId));
 
         ConsumerRecord<String, byte[]> created = kafka.awaitRecord(
                 BillingEvent.TOPIC, r -> orderId.equals(KafkaCloudEvents.header(r.headers(), "ce_subject")));
@@ -59,8 +60,8 @@ class OrderObservabilityIT {
     /** The line bin/trace follows: written by the group commit's thread, in the trace of the request. */
     @Test
     void orderCreatedIsLoggedInTheTraceOfTheRequest(CapturedOutput output) {
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        String orderId = place("logged-" + UUID.randomUUID(), "00-" + traceId + "-00f067aa0ba902b7-01");
+        String traceId = TestTraces.newTraceId();
+        String orderId = place("logged-" + UUID.randomUUID(), TestTraces.traceparent(traceId));
         String eventId = KafkaCloudEvents.header(
                 kafka.awaitRecord(
                                 BillingEvent.TOPIC,

@@ -7,10 +7,10 @@ import dev.orderflow.platform.dispatch.TestQueue.Item;
 import dev.orderflow.platform.dispatch.TestQueue.State;
 import dev.orderflow.platform.observability.TraceContexts;
 import dev.orderflow.testsupport.IntegrationTest;
+import dev.orderflow.testsupport.TestTraces;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -351,10 +350,8 @@ class DispatcherIT {
 
     @Test
     void handlesAnItemInTheTraceItWasWrittenIn() {
-        String traceId = HexFormat.of()
-                .toHexDigits(ThreadLocalRandom.current().nextLong())
-                .repeat(2);
-        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        String traceId = TestTraces.newTraceId();
+        String traceparent = TestTraces.traceparent(traceId);
         queue = new TestQueue(jdbc, "queue-" + UUID.randomUUID()) {
             @Override
             public @Nullable String traceparent(Item item) {

@@ -9,14 +9,13 @@ import dev.orderflow.platform.inbox.Inbox;
 import dev.orderflow.platform.outbox.Outbox;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
+import dev.orderflow.testsupport.TestTraces;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
@@ -75,15 +74,14 @@ class TracingIT {
 
     @Test
     void anEventPublishedWhileProcessingARecordContinuesTheRecordsTrace() {
-        String traceId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        String traceId = TestTraces.newTraceId();
         String consumedCustomer = "consumed-" + UUID.randomUUID();
         String followUpCustomer = "follow-up-" + UUID.randomUUID();
         ConsumerRecord<String, DepositRequested> consumed =
                 new ConsumerRecord<>(BillingEvent.TOPIC, 0, 0, consumedCustomer, deposit(consumedCustomer));
         consumed.headers()
                 .add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
-                .add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
+                .add("traceparent", TestTraces.traceparent(traceId).getBytes(StandardCharsets.US_ASCII));
 
         inbox.receive(List.of(consumed), (event, eventId) -> outbox.publish(deposit(followUpCustomer)));
 

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.CustomEvent;
-import dev.orderflow.events.KafkaCloudEvents;
 import dev.orderflow.events.OrderDispatched;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
@@ -18,16 +17,14 @@ import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.JsonLists;
 import dev.orderflow.testsupport.KafkaTestClient;
 import dev.orderflow.testsupport.PaymentEvents;
+import dev.orderflow.testsupport.TestTraces;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -88,14 +85,9 @@ class PushesIT {
     void sendsAPushInTheTraceOfItsEvent(CapturedOutput output) {
         Devices devices = customerWithPhoneAndTablet();
         OrderPaid paid = PaymentEvents.orderPaid(devices.customer());
-        String traceId = HexFormat.of()
-                .toHexDigits(ThreadLocalRandom.current().nextLong())
-                .repeat(2);
-        ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord(CloudEvent.of("/test", paid));
-        record.headers()
-                .add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
+        String traceId = TestTraces.newTraceId();
 
-        kafka.publishRaw(record.topic(), record.key(), record.value(), record.headers());
+        kafka.publish(CloudEvent.of("/test", paid), TestTraces.traceparent(traceId));
 
         awaitLogLine(output, devices.phone(), paidMessage(paid));
         assertThat(output.getOut().lines())
