@@ -2,6 +2,7 @@ package dev.orderflow.fulfillment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.fulfillment.rules.RuleMatcher;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.Problems;
 import java.util.List;
@@ -26,6 +27,9 @@ class RulesApiIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RuleMatcher matcher;
 
     @Test
     void createsReplacesReadsAndDeletesARule() {
@@ -72,6 +76,25 @@ class RulesApiIT {
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.delete().uri("/rules/{name}", name).exchange().expectStatus().isNotFound();
+    }
+
+    /** The instance that stores a rule change matches with it once it has answered, without waiting for its poll. */
+    @Test
+    void aRuleChangeAppliesOnThisInstanceAsSoonAsItIsAnswered() {
+        String name = "rule-" + UUID.randomUUID();
+        String source = "test.at-once-" + UUID.randomUUID();
+        String event = """
+                {"version": "0", "id": "%s", "detail-type": "Anything", "source": "%s", "account": "orderflow",
+                 "time": "2026-11-30T00:00:00Z", "region": "local", "resources": [], "detail": {}}""".formatted(UUID.randomUUID(), source);
+
+        put(name, """
+                        {"eventPattern": {"source": ["%s"]}, "state": "ENABLED", "targets": [%s]}""".formatted(source, LOG_TARGET)).expectStatus().isCreated();
+        assertThat(matcher.match(event))
+                .extracting(RuleMatcher.MatchedRule::name)
+                .containsExactly(name);
+
+        http.delete().uri("/rules/{name}", name).exchange().expectStatus().isNoContent();
+        assertThat(matcher.match(event)).isEmpty();
     }
 
     @Test

@@ -37,11 +37,13 @@ public class RuleManagement {
 
     private final Rules rules;
     private final TargetInvokers invokers;
+    private final RuleMatcher matcher;
     private final Clock clock;
 
-    RuleManagement(Rules rules, TargetInvokers invokers, Optional<Clock> clock) {
+    RuleManagement(Rules rules, TargetInvokers invokers, RuleMatcher matcher, Optional<Clock> clock) {
         this.rules = rules;
         this.invokers = invokers;
+        this.matcher = matcher;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -49,7 +51,8 @@ public class RuleManagement {
     public record Definition(Rule rule, boolean created) {}
 
     /**
-     * Creates or replaces the named rule.
+     * Creates or replaces the named rule; once this returns, this instance matches events with it (others within the
+     * rules' refresh interval).
      *
      * @throws InvalidRuleException naming every invalid field; nothing was stored
      */
@@ -59,7 +62,9 @@ public class RuleManagement {
         Optional<Rule> existing = rules.findById(name);
         Rule rule = existing.orElseGet(() -> new Rule(name));
         rule.define(definition, clock.instant());
-        return new Definition(rules.save(rule), existing.isEmpty());
+        Definition defined = new Definition(rules.save(rule), existing.isEmpty());
+        matcher.refreshAfterCommit();
+        return defined;
     }
 
     @Transactional(readOnly = true)
@@ -76,6 +81,7 @@ public class RuleManagement {
     @Transactional
     public void delete(String name) {
         rules.delete(find(name));
+        matcher.refreshAfterCommit();
     }
 
     /**

@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.event.ruler.GenericMachine;
 import tools.jackson.databind.JsonNode;
@@ -20,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The enabled rules compiled into one event-ruler machine, per instance. Each instance polls the rules' change counter
  * (a trigger moves it in every transaction that changes a rule) every {@code rules-refresh-interval} and recompiles
- * when it moved, so a rule change reaches every instance within about that interval, without a restart. Matching reads
- * an immutable snapshot, so it never waits for a recompilation.
+ * when it moved, so a rule change reaches every instance within about that interval, without a restart; the instance
+ * that makes the change recompiles before it answers ({@link #refreshAfterCommit}), so that there the change applies to
+ * every event matched after the answer. Matching reads an immutable snapshot, so it never waits for a recompilation.
  */
 @Component
 public class RuleMatcher extends BackgroundWorker {
@@ -44,6 +48,8 @@ public class RuleMatcher extends BackgroundWorker {
         // a read-only template of its own: Boot's shared TransactionTemplate is read-write and must stay so
         this.transactions = new TransactionTemplate(transactions);
         this.transactions.setReadOnly(true);
+        // a transaction of its own also when called as the transaction that changed a rule completes
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -86,6 +92,32 @@ public class RuleMatcher extends BackgroundWorker {
             }
         }
         return true;
+    }
+
+    /**
+     * Recompiles once the caller's transaction, which changed a rule, has committed, on the committing thread: the
+     * caller returns after this instance matches with the change. A failure is logged, not thrown (the change is
+     * committed); the next poll recompiles.
+     */
+    public void refreshAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            refreshOrLog();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                refreshOrLog();
+            }
+        });
+    }
+
+    private void refreshOrLog() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Rules not recompiled after a change, the next poll will: {}", e.toString());
+        }
     }
 
     private Snapshot current() {
