@@ -124,6 +124,7 @@ class ConsoleBrowserIT {
         String name = "console-" + UUID.randomUUID().toString().substring(0, 8);
         open("/console/rules");
         browser.findElement(By.id("new-rule")).click();
+        wait(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("rule-name")));
         type(By.id("rule-name"), name);
         type(By.id("rule-description"), "paid orders of one customer, to a log");
         type(By.id("rule-pattern"), """
@@ -158,6 +159,8 @@ class ConsoleBrowserIT {
                 "{\"id\": \"t\", \"type\": \"log\", \"inputTemplate\": \"order <o>\","
                         + " \"inputPathsMap\": {\"o\": \"$.detail.orderId\"}}");
         browser.findElement(By.id("test")).click();
+        // the form's answer is a new page: wait for it rather than read the one the click left
+        wait(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("result")));
         assertThat(browser.findElement(By.id("result")).getText()).isEqualTo("The event matches the pattern.");
         assertThat(browser.findElement(By.id("preview")).getText())
                 .contains(created.orderId().toString());
