@@ -1,6 +1,7 @@
 package dev.orderflow.billing.notifying;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One outcome to tell notification-service, as the CloudEvents HTTP binding carries it: the same id, type and JSON as
@@ -13,4 +14,5 @@ record NotificationCall(
         String subject,
         Instant occurredAt,
         byte[] payload,
-        int attempts) {}
+        int attempts,
+        @Nullable String traceparent) {}

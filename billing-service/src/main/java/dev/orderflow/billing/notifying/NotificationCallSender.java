@@ -12,7 +12,8 @@ import org.springframework.web.client.RestClient;
  * Tells notification-service of one outcome: {@code POST /internal/payment-events} in the CloudEvents HTTP binding's
  * binary mode ({@code ce-id}, {@code ce-type}, ... headers, the event's JSON as the body). Any answer but a 2xx fails
  * the attempt, and the dispatcher tries again. Each call carries this service's client-credentials token
- * ({@link ServiceTokens}), whose only scope, {@code notifications.write}, is what the endpoint asks.
+ * ({@link ServiceTokens}), whose only scope, {@code notifications.write}, is what the endpoint asks, and the
+ * {@code traceparent} of the payment whose outcome it tells.
  */
 class NotificationCallSender implements DispatchHandler<NotificationCall> {
 
@@ -21,15 +22,16 @@ class NotificationCallSender implements DispatchHandler<NotificationCall> {
 
     private final RestClient notificationService;
 
-    NotificationCallSender(NotificationServiceProperties properties, ServiceTokens serviceTokens) {
+    /** {@code client}: Boot's, observed, so that each call continues the trace its row was written in. */
+    NotificationCallSender(
+            NotificationServiceProperties properties, ServiceTokens serviceTokens, RestClient.Builder client) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.timeout())
                 .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.timeout());
-        this.notificationService = RestClient.builder()
-                .baseUrl(properties.url().toString())
+        this.notificationService = client.baseUrl(properties.url().toString())
                 .requestFactory(requests)
                 .requestInterceptor(serviceTokens)
                 .build();

@@ -6,6 +6,7 @@ import dev.orderflow.platform.dispatch.DispatchQueue;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,7 +20,8 @@ class NotificationCalls implements DispatchQueue<NotificationCall> {
             rs.getString("subject"),
             rs.getTimestamp("occurred_at").toInstant(),
             rs.getBytes("payload"),
-            rs.getInt("attempts"));
+            rs.getInt("attempts"),
+            rs.getString("traceparent"));
 
     private final JdbcClient jdbc;
 
@@ -27,12 +29,15 @@ class NotificationCalls implements DispatchQueue<NotificationCall> {
         this.jdbc = jdbc;
     }
 
-    /** Adds a call, due now; in the caller's transaction. The same event twice is one call. */
-    void add(CloudEvent outcome) {
+    /**
+     * Adds a call, due now, to be made in the trace context {@code traceparent} ({@code null}: none); in the caller's
+     * transaction. The same event twice is one call.
+     */
+    void add(CloudEvent outcome, @Nullable String traceparent) {
         jdbc.sql("""
                         insert into notification_calls
-                            (event_id, event_type, source, subject, occurred_at, payload, next_attempt_at)
-                        values (:id, :type, :source, :subject, :time, :payload, now())
+                            (event_id, event_type, source, subject, occurred_at, payload, next_attempt_at, traceparent)
+                        values (:id, :type, :source, :subject, :time, :payload, now(), :traceparent)
                         on conflict (event_id) do nothing
                         """)
                 .param("id", outcome.id())
@@ -41,6 +46,7 @@ class NotificationCalls implements DispatchQueue<NotificationCall> {
                 .param("subject", outcome.subject())
                 .param("time", Timestamp.from(outcome.time()))
                 .param("payload", EventJson.write(outcome.data()))
+                .param("traceparent", traceparent)
                 .update();
     }
 
@@ -86,6 +92,11 @@ class NotificationCalls implements DispatchQueue<NotificationCall> {
                 .param("id", call.eventId())
                 .param("until", Timestamp.from(until))
                 .update();
+    }
+
+    @Override
+    public @Nullable String traceparent(NotificationCall call) {
+        return call.traceparent();
     }
 
     @Override

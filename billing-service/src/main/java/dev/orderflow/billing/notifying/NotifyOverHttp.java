@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
 
 /**
  * Style I: billing tells notification-service of each outcome over HTTP, after the commit and at least once, through
@@ -33,10 +34,11 @@ class NotifyOverHttp {
             TransactionTemplate transactions,
             DataSource dataSource,
             ServiceTokens serviceTokens,
+            RestClient.Builder client,
             TraceContexts traces) {
         return new NotificationCallDispatcher(
                 calls,
-                new NotificationCallSender(properties, serviceTokens),
+                new NotificationCallSender(properties, serviceTokens, client),
                 properties,
                 transactions,
                 dataSource,
@@ -44,9 +46,10 @@ class NotifyOverHttp {
     }
 
     @Bean
-    CustomerNotifications customerNotifications(NotificationCalls calls, NotificationCallDispatcher dispatcher) {
+    CustomerNotifications customerNotifications(
+            NotificationCalls calls, NotificationCallDispatcher dispatcher, TraceContexts traces) {
         return outcome -> {
-            calls.add(outcome);
+            calls.add(outcome, traces.current());
             dispatcher.wakeUpAfterCommit();
         };
     }

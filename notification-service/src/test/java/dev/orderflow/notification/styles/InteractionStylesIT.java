@@ -8,7 +8,9 @@ import dev.orderflow.events.OrderPaid;
 import dev.orderflow.events.PaymentEvent;
 import dev.orderflow.events.PaymentFailed;
 import dev.orderflow.platform.interaction.Interaction;
+import dev.orderflow.platform.observability.TraceContexts;
 import dev.orderflow.testsupport.KafkaTestClient;
+import dev.orderflow.testsupport.TestTraces;
 import dev.orderflow.testsupport.Tokens;
 import jakarta.servlet.Filter;
 import java.math.BigDecimal;
@@ -73,7 +75,12 @@ class InteractionStylesIT {
                         .asString())
                 .isEqualTo("INSUFFICIENT_FUNDS");
 
-        Http.Response paying = placeOrder(suite, customer, "pencil", 2);
+        String traceId = TestTraces.newTraceId();
+        Http.Response paying = Http.post(
+                suite.orders() + "/orders",
+                order(customer, "pencil", 2),
+                Tokens.admin(),
+                Map.of("traceparent", TestTraces.traceparent(traceId)));
         assertThat(paying.status()).isEqualTo(201);
         if (style != Interaction.EVENTS) {
             assertThat(paying.body().path("status").asString()).isEqualTo("PAID");
@@ -84,6 +91,10 @@ class InteractionStylesIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notificationTypes(suite, customer))
                 .containsExactly("DEPOSIT_ACCEPTED", "PAYMENT_FAILED", "ORDER_PAID"));
+        // one order is one trace in every style, over HTTP calls as over topics: notification-service stored the
+        // order's notification in the trace of its POST /orders
+        assertThat(TraceContexts.traceId(notificationTraceparent(suite, customer, "ORDER_PAID")))
+                .isEqualTo(traceId);
 
         // push and fulfilment hear of outcomes from the payment topic, in every style
         try (KafkaTestClient kafka = new KafkaTestClient()) {
@@ -293,10 +304,12 @@ class InteractionStylesIT {
     }
 
     private static Http.Response placeOrder(String orders, String customer, String product, int quantity) {
-        return Http.post(
-                orders + "/orders",
-                "{\"customerId\":\"" + customer + "\",\"location\":\"eu-west\",\"items\":[{\"productCode\":\"" + product
-                        + "\",\"quantity\":" + quantity + "}]}");
+        return Http.post(orders + "/orders", order(customer, product, quantity));
+    }
+
+    private static String order(String customer, String product, int quantity) {
+        return "{\"customerId\":\"" + customer + "\",\"location\":\"eu-west\",\"items\":[{\"productCode\":\"" + product
+                + "\",\"quantity\":" + quantity + "}]}";
     }
 
     private static void awaitOrder(Suite suite, String orderId, String status) {
@@ -321,6 +334,17 @@ class InteractionStylesIT {
         return StreamSupport.stream(notifications.spliterator(), false)
                 .map(n -> n.path("type").asString())
                 .toList();
+    }
+
+    /** The trace context notification-service stored with the customer's notification of this type. */
+    private static String notificationTraceparent(Suite suite, String customer, String type) {
+        return JdbcClient.create(suite.services().get(2).getBean(javax.sql.DataSource.class))
+                .sql(
+                        "select traceparent from notification.notifications where customer_id = :customer and type = :type")
+                .param("customer", customer)
+                .param("type", type)
+                .query(String.class)
+                .single();
     }
 
     /** How many charges billing recorded for the order (the database is shared by every service here). */

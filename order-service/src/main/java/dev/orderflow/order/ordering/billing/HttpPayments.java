@@ -35,7 +35,7 @@ import org.springframework.web.client.RestClient;
  * attempt has a connect and a read timeout; a failed attempt is retried with the same order id, which billing charges
  * once, so a retry after a lost answer learns the first outcome instead of charging again. Each call carries this
  * service's client-credentials token ({@link ServiceTokens}), whose only scope, {@code payments.write}, is what billing
- * asks of a charge. A circuit breaker counts the
+ * asks of a charge, and the order's {@code traceparent}. A circuit breaker counts the
  * attempts billing did not answer; while it is open, orders are refused at once ({@link #checkAvailable}).
  */
 @Component
@@ -49,15 +49,15 @@ class HttpPayments implements Payments {
     private final CircuitBreaker breaker;
     private final Retry retry;
 
-    HttpPayments(BillingProperties properties, ServiceTokens serviceTokens) {
+    /** {@code client}: Boot's, observed, so that each call is in the order's trace and tells billing so. */
+    HttpPayments(BillingProperties properties, ServiceTokens serviceTokens, RestClient.Builder client) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
                 .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.readTimeout());
-        this.billing = RestClient.builder()
-                .baseUrl(properties.url().toString())
+        this.billing = client.baseUrl(properties.url().toString())
                 .requestFactory(requests)
                 .requestInterceptor(serviceTokens)
                 .build();
