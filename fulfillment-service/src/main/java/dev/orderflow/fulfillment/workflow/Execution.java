@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param currentStep the step to run next
  * @param stepAttempts the failed attempts of the current step
  * @param stepStartedAt when the current step first ran, or {@code null} when it has not
+ * @param traceparent the trace context its steps run in: that of the delivery that started it
  */
 public record Execution(
         String id,
@@ -18,4 +19,5 @@ public record Execution(
         String input,
         String currentStep,
         int stepAttempts,
-        @Nullable Instant stepStartedAt) {}
+        @Nullable Instant stepStartedAt,
+        @Nullable String traceparent) {}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -47,11 +48,21 @@ public class Executions {
         this.jdbc = jdbc;
     }
 
-    /** Starts an execution unless the workflow has one for the event; whether it started one. */
-    public boolean start(String id, String workflow, String eventId, String orderId, String input, String firstStep) {
+    /**
+     * Starts an execution unless the workflow has one for the event, to run in the trace context {@code traceparent}
+     * ({@code null}: none); whether it started one.
+     */
+    public boolean start(
+            String id,
+            String workflow,
+            String eventId,
+            String orderId,
+            String input,
+            String firstStep,
+            @Nullable String traceparent) {
         return jdbc.sql("""
-                        insert into workflow_executions (id, workflow, event_id, order_id, input, current_step)
-                        values (:id, :workflow, :eventId, :orderId, :input, :step)
+                        insert into workflow_executions (id, workflow, event_id, order_id, input, current_step, traceparent)
+                        values (:id, :workflow, :eventId, :orderId, :input, :step, :traceparent)
                         on conflict do nothing
                         """)
                         .param("id", id)
@@ -60,6 +71,7 @@ public class Executions {
                         .param("orderId", orderId)
                         .param("input", input)
                         .param("step", firstStep)
+                        .param("traceparent", traceparent)
                         .update()
                 == 1;
     }
@@ -67,7 +79,7 @@ public class Executions {
     /** Locks the running executions due first, at most {@code limit}, skipping those another transaction holds. */
     List<Execution> lockDue(Instant now, int limit) {
         return jdbc.sql("""
-                        select e.id, e.workflow, e.order_id, e.input, e.current_step,
+                        select e.id, e.workflow, e.order_id, e.input, e.current_step, e.traceparent,
                                coalesce(s.attempts, 0) as attempts, s.started_at
                         from (select * from workflow_executions
                               where status = 'RUNNING' and next_run_at <= :now
@@ -87,7 +99,8 @@ public class Executions {
                         rs.getInt("attempts"),
                         rs.getTimestamp("started_at") == null
                                 ? null
-                                : rs.getTimestamp("started_at").toInstant()))
+                                : rs.getTimestamp("started_at").toInstant(),
+                        rs.getString("traceparent")))
                 .list();
     }
 

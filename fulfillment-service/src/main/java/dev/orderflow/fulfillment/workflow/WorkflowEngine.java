@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,11 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
  * dispatcher, polling after a restart, runs it again: recovery is the ordinary work loop, and no step's effect happens
  * twice. A step that throws is retried with backoff (the attempts show on the step) until the engine's attempts run
  * out, then the execution fails; a step that waits sets when the execution is due again. Steps write through
- * {@code JdbcClient} only, in the engine's JDBC transactions.
+ * {@code JdbcClient} only, in the engine's JDBC transactions. Each step runs, and its outcome is logged, in the trace
+ * of the delivery that started the execution.
  */
 @Component
 public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler<Execution> {
 
+    private static final Logger log = LoggerFactory.getLogger(WorkflowEngine.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Executions executions;
@@ -37,7 +42,11 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
     private final Dispatcher<Execution> dispatcher;
 
     WorkflowEngine(
-            Executions executions, List<Workflow> workflows, WorkflowProperties properties, DataSource dataSource) {
+            Executions executions,
+            List<Workflow> workflows,
+            WorkflowProperties properties,
+            DataSource dataSource,
+            TraceContexts traces) {
         this.executions = executions;
         this.workflows = workflows.stream().collect(Collectors.toMap(Workflow::name, Function.identity()));
         this.dispatcher = new Dispatcher<>(
@@ -49,8 +58,7 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
                 // plain JDBC transactions: every statement of the engine and its steps goes through JdbcClient
                 new TransactionTemplate(new JdbcTransactionManager(dataSource)),
                 dataSource,
-                // an execution stores no trace context: its steps run outside the trace of the event that started it
-                TraceContexts.NONE);
+                traces);
     }
 
     /** The worker that runs the steps; started and stopped with the application. */
@@ -65,6 +73,11 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
     @Override
     public List<Execution> lockDue(Instant now, int limit) {
         return executions.lockDue(now, limit);
+    }
+
+    @Override
+    public @Nullable String traceparent(Execution execution) {
+        return execution.traceparent();
     }
 
     @Override
@@ -97,6 +110,7 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
                         now,
                         true);
                 executions.advance(execution.id(), done.next(), now);
+                log.info("Workflow {} of order {}: {} succeeded", execution.id(), execution.orderId(), step.name());
             }
             case Step.Wait wait -> {
                 executions.recordStep(
@@ -110,11 +124,23 @@ public class WorkflowEngine implements DispatchQueue<Execution>, DispatchHandler
                         startedAt,
                         false);
                 executions.runAgainAt(execution.id(), wait.until());
+                log.info(
+                        "Workflow {} of order {}: {} waits until {}",
+                        execution.id(),
+                        execution.orderId(),
+                        step.name(),
+                        wait.until());
             }
             case Step.Fail fail -> {
                 executions.recordStep(
                         execution.id(), step.name(), "FAILED", stepInput, null, 1, fail.error(), now, true);
                 executions.fail(execution.id(), step.name() + ": " + fail.error(), now);
+                log.warn(
+                        "Workflow {} of order {}: {} failed: {}",
+                        execution.id(),
+                        execution.orderId(),
+                        step.name(),
+                        fail.error());
             }
         }
     }

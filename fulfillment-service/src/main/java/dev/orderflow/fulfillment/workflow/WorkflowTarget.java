@@ -4,6 +4,7 @@ import dev.orderflow.fulfillment.targets.Delivery;
 import dev.orderflow.fulfillment.targets.Target;
 import dev.orderflow.fulfillment.targets.TargetInvoker;
 import dev.orderflow.fulfillment.targets.TargetRefusedException;
+import dev.orderflow.platform.observability.TraceContexts;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code workflow} target, {@code {"workflow": "<name>"}}: starts an execution of the workflow with the event.
  * Exactly once per event: the execution's id is derived from the workflow and the event id, it is inserted with
  * {@code on conflict do nothing} under a unique key, in the delivery's own transaction. A replayed event starts no
- * second execution. The input must carry {@code detail.orderId} (the whole event, not transformed away).
+ * second execution. The execution runs in the trace of the delivery. The input must carry {@code detail.orderId} (the whole event, not transformed away).
  */
 @Component
 class WorkflowTarget implements TargetInvoker {
@@ -23,10 +24,12 @@ class WorkflowTarget implements TargetInvoker {
 
     private final WorkflowEngine engine;
     private final Executions executions;
+    private final TraceContexts traces;
 
-    WorkflowTarget(WorkflowEngine engine, Executions executions) {
+    WorkflowTarget(WorkflowEngine engine, Executions executions, TraceContexts traces) {
         this.engine = engine;
         this.executions = executions;
+        this.traces = traces;
     }
 
     @Override
@@ -65,7 +68,8 @@ class WorkflowTarget implements TargetInvoker {
                 delivery.eventId(),
                 orderId.stringValue(),
                 delivery.input(),
-                workflow.steps().getFirst().name())) {
+                workflow.steps().getFirst().name(),
+                traces.current())) {
             engine.dispatcher().wakeUpAfterCommit();
         }
     }

@@ -3,12 +3,14 @@ package dev.orderflow.fulfillment.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orderflow.events.CloudEvent;
 import dev.orderflow.events.OrderCreated;
 import dev.orderflow.events.OrderPaid;
 import dev.orderflow.fulfillment.targets.Delivery;
 import dev.orderflow.fulfillment.targets.Target;
 import dev.orderflow.testsupport.IntegrationTest;
 import dev.orderflow.testsupport.KafkaTestClient;
+import dev.orderflow.testsupport.TestTraces;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +18,10 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -25,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The eu-fulfillment workflow: started once per event, run step by step, and resumed after a crash mid-way. */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class WorkflowIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -47,8 +53,9 @@ class WorkflowIT {
     @Autowired
     Executions executions;
 
+    /** ... and logs each step in the trace of the event that started it, so that bin/trace shows them. */
     @Test
-    void anEuOrderPaidOnTheBusRunsEveryStepOnce() {
+    void anEuOrderPaidOnTheBusRunsEveryStepOnce(CapturedOutput output) {
         String customer = "wf-" + UUID.randomUUID();
         OrderPaid paid = new OrderPaid(
                 UUID.randomUUID(),
@@ -58,8 +65,9 @@ class WorkflowIT {
                 "USD",
                 "eu-west",
                 List.of(new OrderCreated.Item("pencil", 5, new BigDecimal("2.50"))));
+        String traceId = TestTraces.newTraceId();
         try (KafkaTestClient kafka = new KafkaTestClient()) {
-            kafka.publish(paid);
+            kafka.publish(CloudEvent.of("/test", paid), TestTraces.traceparent(traceId));
         }
 
         String orderId = paid.orderId().toString();
@@ -89,6 +97,11 @@ class WorkflowIT {
                 .isEqualTo(orderId)
                 .jsonPath("$[0].steps[3].startedAt")
                 .exists();
+        assertThat(output.getOut().lines())
+                .filteredOn(line -> line.contains("Workflow eu-fulfillment:") && line.contains("of order " + orderId))
+                .allSatisfy(line -> assertThat(line).contains(traceId))
+                .filteredOn(line -> line.contains(" succeeded"))
+                .hasSize(4);
     }
 
     @Test
