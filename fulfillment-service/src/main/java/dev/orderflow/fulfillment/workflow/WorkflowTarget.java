@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code workflow} target, {@code {"workflow": "<name>"}}: starts an execution of the workflow with the event.
  * Exactly once per event: the execution's id is derived from the workflow and the event id, it is inserted with
  * {@code on conflict do nothing} under a unique key, in the delivery's own transaction. A replayed event starts no
- * second execution. The execution runs in the trace of the delivery. The input must carry {@code detail.orderId} (the whole event, not transformed away).
+ * second execution. The execution runs in the trace of the delivery. The input must carry {@code detail.orderId}
+ * (the whole event, not transformed away).
  */
 @Component
 class WorkflowTarget implements TargetInvoker {

@@ -339,8 +339,8 @@ class InteractionStylesIT {
     /** The trace context notification-service stored with the customer's notification of this type. */
     private static String notificationTraceparent(Suite suite, String customer, String type) {
         return JdbcClient.create(suite.services().get(2).getBean(javax.sql.DataSource.class))
-                .sql(
-                        "select traceparent from notification.notifications where customer_id = :customer and type = :type")
+                .sql("select traceparent from notification.notifications"
+                        + " where customer_id = :customer and type = :type")
                 .param("customer", customer)
                 .param("type", type)
                 .query(String.class)
