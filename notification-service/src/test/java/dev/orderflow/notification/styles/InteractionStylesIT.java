@@ -25,8 +25,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +38,7 @@ import tools.jackson.databind.JsonNode;
  * The saga end to end in each interaction style, against the real broker and database: order-service, billing-service
  * and notification-service run in this JVM with the style set, as {@code bin/stack up --interaction STYLE} runs them.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class InteractionStylesIT {
 
     private static final String SERVICE_TOKEN = "orderflow.security.service-token";
@@ -48,7 +52,7 @@ class InteractionStylesIT {
 
     @ParameterizedTest
     @EnumSource(Interaction.class)
-    void theSagaEndsWithTheSameOrdersBalanceAndNotificationsInEveryStyle(Interaction style) {
+    void theSagaEndsWithTheSameOrdersBalanceAndNotificationsInEveryStyle(Interaction style, CapturedOutput output) {
         Suite suite = suite(style, billing -> {});
         String customer = "styles-" + style + "-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -95,6 +99,13 @@ class InteractionStylesIT {
         // order's notification in the trace of its POST /orders
         assertThat(TraceContexts.traceId(notificationTraceparent(suite, customer, "ORDER_PAID")))
                 .isEqualTo(traceId);
+        if (style == Interaction.HTTP) {
+            // and billing's call is on the event path in the logs, in that trace, as a record's processing is
+            assertThat(output.getOut().lines())
+                    .anyMatch(line -> line.contains("OrderPaid")
+                            && line.contains("from POST /internal/payment-events")
+                            && line.contains(traceId));
+        }
 
         // push and fulfilment hear of outcomes from the payment topic, in every style
         try (KafkaTestClient kafka = new KafkaTestClient()) {

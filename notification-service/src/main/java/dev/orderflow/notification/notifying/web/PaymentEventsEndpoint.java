@@ -8,6 +8,7 @@ import dev.orderflow.notification.notifying.NotificationManagement;
 import dev.orderflow.platform.inbox.ProcessedEvents;
 import dev.orderflow.platform.interaction.ConditionalOnInteraction;
 import dev.orderflow.platform.interaction.Interaction;
+import dev.orderflow.platform.observability.LogFields;
 import dev.orderflow.platform.security.CustomerAccess;
 import dev.orderflow.platform.security.Scopes;
 import dev.orderflow.platform.web.Problems;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Internal, HTTP interaction style only: billing tells this service of a payment outcome, {@code POST
  * /internal/payment-events} in the CloudEvents HTTP binding's binary mode ({@code ce-id}, {@code ce-type} headers, the
  * event's JSON as the body, exactly as on {@code payment}). At least once on billing's side, once here: the event id
- * goes through the same processed-events guard as a Kafka record, so a repeated call stores one notification.
+ * goes through the same processed-events guard as a Kafka record, so a repeated call stores one notification, and is
+ * logged on the event path like one.
  * Not for clients: the caller's token needs the {@code notifications.write} scope (billing-service's client
  * credentials) or an operator's; a customer's token is a {@code 403}.
  */
@@ -42,7 +44,9 @@ class PaymentEventsEndpoint {
         this.processedEvents = processedEvents;
     }
 
-    @PostMapping(path = "/internal/payment-events", consumes = MediaType.APPLICATION_JSON_VALUE)
+    static final String PATH = "/internal/payment-events";
+
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void receive(
             @RequestHeader("ce-id") @NotBlank @Size(max = 64) String eventId,
@@ -58,7 +62,11 @@ class PaymentEventsEndpoint {
         } catch (RuntimeException e) {
             throw badRequest("the body is not a " + eventType + ": " + e.getMessage());
         }
-        processedEvents.once(eventId, () -> notifications.notifyOf(event, eventId));
+        try (LogFields fields = LogFields.of(event, eventId)) {
+            // the event path's line, as the inbox writes it for a record (bin/trace follows it)
+            LogFields.EVENTS.info("Processing {} {} from POST {}", eventType, eventId, PATH);
+            processedEvents.once(eventId, () -> notifications.notifyOf(event, eventId));
+        }
     }
 
     private static ErrorResponseException badRequest(String detail) {
