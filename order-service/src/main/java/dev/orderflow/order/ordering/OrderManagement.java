@@ -178,7 +178,11 @@ public class OrderManagement {
 
     private void move(UUID orderId, OrderStatus next, String reason) {
         if (!orders.move(orderId, next, reason)) {
-            log.info("Order {} is unknown or not in {}; ignoring {}", orderId, next.from(), next);
+            // e.g. in the HTTP styles an OrderPaid arrives for an order that billing's answer already made PAID
+            orders.findStatus(orderId)
+                    .ifPresentOrElse(
+                            status -> log.info("Order {} is already {}; ignoring {}", orderId, status, next),
+                            () -> log.info("Order {} is unknown; ignoring {}", orderId, next));
         }
     }
 }

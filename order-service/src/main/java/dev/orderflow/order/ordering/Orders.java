@@ -20,6 +20,10 @@ public interface Orders extends Repository<Order, UUID>, NewOrders {
     @Query("select o from Order o join fetch o.lines l join fetch l.product where o.orderId = :orderId")
     Optional<Order> findWithLines(@Param("orderId") UUID orderId);
 
+    /** The order's status, when there is such an order. */
+    @Query("select o.status from Order o where o.orderId = :orderId")
+    Optional<OrderStatus> findStatus(@Param("orderId") UUID orderId);
+
     /** A customer's orders, newest first. */
     @Query("""
             select o from Order o join fetch o.lines l join fetch l.product

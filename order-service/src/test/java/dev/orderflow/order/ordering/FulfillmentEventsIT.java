@@ -17,13 +17,17 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Fulfilment's OrderDispatched on {@code fulfillment} moves a paid order to DISPATCHED, once. */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class FulfillmentEventsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -66,7 +70,7 @@ class FulfillmentEventsIT {
     }
 
     @Test
-    void anOrderDispatchedBeforeItsOrderPaidArrivesStaysDispatched() {
+    void anOrderDispatchedBeforeItsOrderPaidArrivesStaysDispatched(CapturedOutput output) {
         String customer = "overtaken-" + UUID.randomUUID();
         Order pending = place(customer);
 
@@ -77,6 +81,8 @@ class FulfillmentEventsIT {
 
         assertThat(orders.find(pending.orderId()).status()).isEqualTo(OrderStatus.DISPATCHED);
         assertThat(statusChanges(pending)).isEqualTo(1);
+        // and the log says why the late OrderPaid changed nothing
+        assertThat(output.getOut()).contains("Order " + pending.orderId() + " is already DISPATCHED; ignoring PAID");
     }
 
     @Test
