@@ -99,6 +99,12 @@ class InteractionStylesIT {
         // order's notification in the trace of its POST /orders
         assertThat(TraceContexts.traceId(notificationTraceparent(suite, customer, "ORDER_PAID")))
                 .isEqualTo(traceId);
+        if (style != Interaction.EVENTS) {
+            // order-service's call to billing has its line in that trace, as the OrderCreated it publishes has
+            assertThat(output.getOut().lines())
+                    .anyMatch(line -> line.contains("Billing answered for order " + payingId + ": paid")
+                            && line.contains(traceId));
+        }
         if (style == Interaction.HTTP) {
             // and billing's call is on the event path in the logs, in that trace, as a record's processing is
             assertThat(output.getOut().lines())

@@ -98,9 +98,15 @@ class HttpPayments implements Payments {
     @Override
     public Optional<PaymentOutcome> settle(Order order) {
         try {
-            return Optional.of(
-                    Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, () -> charge(order)))
-                            .get());
+            PaymentOutcome outcome = Retry.decorateSupplier(
+                            retry, CircuitBreaker.decorateSupplier(breaker, () -> charge(order)))
+                    .get();
+            // this hop's line in the order's trace, as the events style logs the OrderCreated it publishes
+            log.info(
+                    "Billing answered for order {}: {}",
+                    order.orderId(),
+                    outcome.paid() ? "paid" : "not paid, " + outcome.failureReason());
+            return Optional.of(outcome);
         } catch (BillingUnreachable | CallNotPermittedException e) {
             log.warn("Order {} stays PENDING: {}", order.orderId(), e.getMessage());
             throw new PaymentUnavailableException(
