@@ -111,13 +111,10 @@ public class Inbox {
 
     private static void logReceived(ConsumerRecord<String, ?> record, String eventId) {
         if (LogFields.EVENTS.isInfoEnabled()) {
-            LogFields.EVENTS.info(
-                    "Processing {} {} from {}-{}@{}",
+            LogFields.processing(
                     KafkaCloudEvents.header(record.headers(), CloudEventHeaders.TYPE),
                     eventId,
-                    record.topic(),
-                    record.partition(),
-                    record.offset());
+                    record.topic() + "-" + record.partition() + "@" + record.offset());
         }
     }
 

@@ -53,6 +53,14 @@ public final class LogFields implements AutoCloseable {
         return fields;
     }
 
+    /**
+     * Writes the event path's line for an event this service is about to process: its type, its id and where it came
+     * from ({@code topic-partition@offset}, or the HTTP call that carried it).
+     */
+    public static void processing(@Nullable String type, String eventId, String from) {
+        EVENTS.info("Processing {} {} from {}", type, eventId, from);
+    }
+
     /** The order an event concerns, when it concerns one. */
     static @Nullable String orderIdOf(Event event) {
         return switch (event) {

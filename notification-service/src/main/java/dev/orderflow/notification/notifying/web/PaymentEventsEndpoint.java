@@ -64,7 +64,7 @@ class PaymentEventsEndpoint {
         }
         try (LogFields fields = LogFields.of(event, eventId)) {
             // the event path's line, as the inbox writes it for a record (bin/trace follows it)
-            LogFields.EVENTS.info("Processing {} {} from POST {}", eventType, eventId, PATH);
+            LogFields.processing(eventType, eventId, "POST " + PATH);
             processedEvents.once(eventId, () -> notifications.notifyOf(event, eventId));
         }
     }
